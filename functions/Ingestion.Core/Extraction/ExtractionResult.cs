@@ -1,0 +1,103 @@
+namespace Ingestion.Core.Extraction;
+
+/// <summary>Everything the extractor found in one text. Offsets are UTF-16 indexes into that text, end-exclusive.</summary>
+public sealed record ExtractionResult(
+    IReadOnlyList<TemporalExpression> Timexes,
+    IReadOnlyList<EntityMention> Entities,
+    IReadOnlyList<ExtractedEvent> Events)
+{
+    public static ExtractionResult Empty { get; } = new([], [], []);
+}
+
+/// <summary>TIMEX3 types.</summary>
+public enum TimexType
+{
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+/// <summary>A temporal expression with its TimeML value (2022-02-07, 2022-W05, 2022, PAST_REF, P3D, ...).</summary>
+public sealed record TemporalExpression(int Start, int End, string Text, TimexType Type, string Value);
+
+/// <summary>Entity types scored against the gold data.</summary>
+public enum EntityType
+{
+    Person,
+    Organization,
+    Location,
+}
+
+/// <summary>A named mention. <see cref="CountryCode"/> is ISO 3166-1 alpha-2 where a gazetteer knows it.</summary>
+public sealed record EntityMention(int Start, int End, string Text, EntityType Type, string CanonicalName, string? CountryCode = null);
+
+/// <summary>How precisely an event's date is known. The stored partition is the first day of the period.</summary>
+public enum DatePrecision
+{
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+}
+
+/// <summary>Where an event's date came from.</summary>
+public enum DateSource
+{
+    /// <summary>A date written out in the text ("August 30, 2021", "1917").</summary>
+    Explicit,
+
+    /// <summary>A date resolved from a relative expression ("on Monday", "earlier in the week").</summary>
+    Relative,
+
+    /// <summary>No governing expression: the article's publication date.</summary>
+    PublicationDate,
+}
+
+/// <summary>An event's date: the TimeML value, the calendar period it covers and the text it came from.</summary>
+public sealed record EventDate(string Value, DatePrecision Precision, DateOnly Start, DateOnly End, DateSource Source, string? Text = null);
+
+public enum ActorKind
+{
+    Person,
+    Organization,
+    Country,
+}
+
+/// <summary>Who did something or had it done to them. <see cref="Title"/> holds a role such as "Defense Minister".</summary>
+public sealed record Actor(string Name, ActorKind Kind, string? CountryCode = null, string? Title = null);
+
+/// <summary>A place an event happened at, normalized where the gazetteer knows it.</summary>
+public sealed record Place(string Name, string? CountryCode = null);
+
+/// <summary>A counted thing: "1,700 soldiers" is 1700 of "soldiers".</summary>
+public sealed record Quantity(decimal Value, string Unit, string Text);
+
+/// <summary>A CAMEO root category, such as 04 Consult.</summary>
+public sealed record CameoCategory(string Code, string Label);
+
+/// <summary>Whether an event is reported as having happened.</summary>
+public enum Modality
+{
+    Asserted,
+    Planned,
+    Possible,
+    Denied,
+}
+
+/// <summary>One event mention with its type, participants, place and date.</summary>
+public sealed record ExtractedEvent(
+    int Start,
+    int End,
+    string Trigger,
+    CameoCategory? Type,
+    EventDate Date,
+    IReadOnlyList<Actor> Actors,
+    IReadOnlyList<Actor> Targets,
+    IReadOnlyList<Place> Places,
+    IReadOnlyList<Quantity> Quantities,
+    string Sentence,
+    Modality Modality = Modality.Asserted,
+    bool Negated = false);

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ingestion.Core;
+
+/// <summary>Names of the storage resources the pipeline uses, bound from the <c>Ingestion</c> section.</summary>
+public sealed class IngestionOptions
+{
+    public const string DefaultContainerName = "articles";
+    public const string DefaultParseQueueName = "articles-to-parse";
+    public const string DefaultEventsTableName = "Events";
+    public const string DefaultArticlesTableName = "Articles";
+
+    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Ingestion:ContainerName must be a valid blob container name (3-63 lowercase letters, digits and single hyphens).")]
+    public string ContainerName { get; set; } = DefaultContainerName;
+
+    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Ingestion:ParseQueueName must be a valid queue name (3-63 lowercase letters, digits and single hyphens).")]
+    public string ParseQueueName { get; set; } = DefaultParseQueueName;
+
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Ingestion:EventsTableName must be a valid table name (3-63 letters and digits, starting with a letter).")]
+    public string EventsTableName { get; set; } = DefaultEventsTableName;
+
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Ingestion:ArticlesTableName must be a valid table name (3-63 letters and digits, starting with a letter).")]
+    public string ArticlesTableName { get; set; } = DefaultArticlesTableName;
+
+    /// <summary>Articles larger than this are recorded as failed without being read into memory.</summary>
+    [Range(1, 1024L * 1024 * 1024)]
+    public long MaxArticleBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Parse attempts before an article is recorded as failed; matches the queue's poison threshold.</summary>
+    [Range(1, 100)]
+    public int MaxParseAttempts { get; set; } = 5;
+}
