@@ -26,6 +26,10 @@ public sealed class IngestionOptions
     [Range(1, 1024L * 1024 * 1024)]
     public long MaxArticleBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>The longest date range one events query may ask for, in days.</summary>
+    [Range(1, 100_000)]
+    public int MaxQueryDays { get; set; } = 3660;
+
     /// <summary>Parse attempts before an article is recorded as failed; matches the queue's poison threshold.</summary>
     [Range(1, 100)]
     public int MaxParseAttempts { get; set; } = 5;
