@@ -9,6 +9,7 @@ public sealed class IngestionOptions
     public const string DefaultParseQueueName = "articles-to-parse";
     public const string DefaultEventsTableName = "Events";
     public const string DefaultArticlesTableName = "Articles";
+    public const int DefaultMaxParseAttempts = 5;
 
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Ingestion:ContainerName must be a valid blob container name (3-63 lowercase letters, digits and single hyphens).")]
     public string ContainerName { get; set; } = DefaultContainerName;
@@ -32,5 +33,5 @@ public sealed class IngestionOptions
 
     /// <summary>Parse attempts before an article is recorded as failed; matches the queue's poison threshold.</summary>
     [Range(1, 100)]
-    public int MaxParseAttempts { get; set; } = 5;
+    public int MaxParseAttempts { get; set; } = DefaultMaxParseAttempts;
 }
