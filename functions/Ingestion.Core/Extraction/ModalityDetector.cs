@@ -1,0 +1,68 @@
+namespace Ingestion.Core.Extraction;
+
+/// <summary>
+/// Reads modality from cue words in the few words before a trigger, within its clause:
+/// "is due to visit" is Planned, "denies its intention to invade" Denied, "did not attend" negated.
+/// </summary>
+internal sealed class ModalityDetector
+{
+    private const int Window = 4;
+    private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal) { ",", ";", ":", ".", "\"", "“", "”", "(", ")" };
+    private readonly List<(string[] Words, string Kind)> cues;
+
+    public ModalityDetector()
+    {
+        cues = [.. ExtractionData.ReadTable("modality.tsv", 2).Select(row => (row[0].Split(' '), row[1]))];
+    }
+
+    public (Modality Modality, bool Negated) At(IReadOnlyList<Token> tokens, int triggerIndex)
+    {
+        var start = triggerIndex;
+        while (start > 0 && triggerIndex - start < Window && !ClauseBreaks.Contains(tokens[start - 1].Text))
+        {
+            start--;
+        }
+
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = start; i < triggerIndex; i++)
+        {
+            // Contractions stay one token: "didn't", "won't".
+            if (tokens[i].Text.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || tokens[i].Text.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
+            {
+                kinds.Add("Negated");
+            }
+
+            foreach (var (words, kind) in cues)
+            {
+                if (Matches(tokens, i, triggerIndex, words))
+                {
+                    kinds.Add(kind);
+                }
+            }
+        }
+
+        var modality = kinds.Contains("Denied") ? Modality.Denied
+            : kinds.Contains("Planned") ? Modality.Planned
+            : kinds.Contains("Possible") ? Modality.Possible
+            : Modality.Asserted;
+        return (modality, kinds.Contains("Denied") || kinds.Contains("Negated"));
+    }
+
+    private static bool Matches(IReadOnlyList<Token> tokens, int at, int limit, string[] words)
+    {
+        if (at + words.Length > limit)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (!tokens[at + k].Text.Equals(words[k], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

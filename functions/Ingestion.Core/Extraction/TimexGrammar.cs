@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Ingestion.Core.Extraction;
+
+/// <summary>
+/// The word lists behind temporal expressions and the one compiled pattern built from them.
+/// Each alternative has a marker group naming its rule; <see cref="TimexRecognizer"/> turns a match into a TIMEX3 value.
+/// Alternatives are ordered most specific first because the first alternative that matches at a position wins.
+/// </summary>
+internal sealed class TimexGrammar
+{
+    public TimexGrammar()
+    {
+        Months = ExtractionData.ReadMap("months.tsv").ToDictionary(p => p.Key, p => Int(p.Value), StringComparer.OrdinalIgnoreCase);
+        Weekdays = ExtractionData.ReadMap("weekdays.tsv").ToDictionary(p => p.Key, p => (DayOfWeek)(Int(p.Value) % 7), StringComparer.OrdinalIgnoreCase);
+        Numbers = ExtractionData.ReadMap("numbers.tsv").ToDictionary(p => p.Key, p => Int(p.Value), StringComparer.OrdinalIgnoreCase);
+        Units = ExtractionData.ReadMap("time-units.tsv");
+        Seasons = ExtractionData.ReadMap("seasons.tsv");
+        TimeZones = ExtractionData.ReadMap("timezones.tsv").ToDictionary(p => p.Key, p => double.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
+        ReferenceWords = ExtractionData.ReadMap("reference-words.tsv");
+
+        var month = ExtractionData.Alternation(Months.Keys);
+        var fullMonth = ExtractionData.Alternation(Months.Keys.Where(m => m.Length > 3 && m != "sept"));
+        var weekday = ExtractionData.Alternation(Weekdays.Keys);
+        var cardinal = ExtractionData.Alternation(Numbers.Keys.Where(n => Numbers[n] > 1 || n == "one"));
+        var number = $@"(?:\d+(?:\.\d+)?|(?:{cardinal})(?:[\s-](?:{cardinal}))?)";
+        var unit = $"(?:{ExtractionData.Alternation(Units.Keys)})";
+        var season = ExtractionData.Alternation(Seasons.Keys);
+        var zone = ExtractionData.Alternation(TimeZones.Keys);
+        var reference = ExtractionData.Alternation(ReferenceWords.Keys);
+        const string Rel = "(?<rel>last|next|this|coming|past|previous|following|current|same)";
+        const string Part = @"(?:(?<part>early|mid|late)[\s-]+)";
+        var zoneSuffix = $@"(?:\s*\(?(?<tz>{zone})(?:\s*(?<off>[+-])\s*(?<offh>\d{{1,2}}))?\)?)?";
+
+        string[] rules =
+        [
+            @"(?<iso>(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2}))",
+            @"(?<slash>(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2}))",
+            $@"(?<mdy>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}}))",
+            $@"(?<dmy>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month})\.?,?\s+(?<y>\d{{4}}))",
+            $@"(?<my>{Part}?(?<mon>{fullMonth})\.?,?\s+(?:of\s+)?(?<y>\d{{4}}))",
+            $@"(?<md>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?)(?![\p{{L}}\p{{N}}]|,?\s*\d)",
+            $@"(?<dm>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month}))",
+            $@"(?<time>(?<h>\d{{1,2}}):(?<min>\d{{2}})(?:\s*(?<ampm>[ap])\.?m\.?)?{zoneSuffix}|(?<h>\d{{1,2}})\s*(?<ampm>[ap])\.?m\.?{zoneSuffix})",
+            $@"(?<wd>(?:{Rel}\s+)?(?<day>{weekday})(?:\s+(?<tod>morning|afternoon|evening|night))?)",
+            $@"(?<mon1>{Part}?(?:{Rel}\s+)?(?<mon>{fullMonth}))",
+            $@"(?<partof>(?:the\s+)?(?<edge>beginning|start|end|middle|turn|rest)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?<unit>year|month|week|decade|century|quarter))",
+            $@"(?<season>(?:{Rel}\s+)?(?<s>{season})(?:\s+(?:of\s+)?(?<y>\d{{4}}))?)",
+            @"(?<quarter>(?:the\s+)?(?<ord>first|second|third|fourth|last|final|previous|current|next|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter(?:\s+of\s+(?:(?<y>\d{4})|(?:the\s+)?(?<qrel>this|last|next)?\s*year))?|Q(?<q>[1-4])(?:\s+(?<y>\d{4}))?)",
+            @"(?<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?<y>\d{4})|FY\s?(?<y>\d{4}))",
+            $@"(?<decade>(?:the\s+)?{Part}?(?<dec>1[5-9]\d|20\d)0'?s)",
+            $@"(?<ago>(?<n>{number}|a|an|several|a\s+few)\s+(?<unit>{unit})s?\s+ago)",
+            $@"(?<shift>(?<n>{number}|a|an)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?))",
+            $@"(?<span>(?:the\s+)?(?<rel>past|last|next|coming|previous|following|first|final)\s+(?<n>{number}|several|few)\s+(?<unit>{unit})s?)",
+            @"(?<inthe>(?<part>early|earlier|late|later)\s+(?:in\s+)?(?:the|this)\s+(?<unit>week|month|year))",
+            $@"(?<reldate>(?:(?<part>early|earlier|late|later|mid)[\s-]+(?:in\s+)?)?(?<the>the\s+)?{Rel}\s+(?<unit>weekend|week|month|year|quarter|decade|century))",
+            @"(?<weekend>the\s+weekend)",
+            @"(?<deictic>(?<word>today|yesterday|tomorrow|tonight)(?:\s+(?<tod>morning|afternoon|evening|night))?|this\s+(?<tod>morning|afternoon|evening))",
+            $@"(?<ref>{reference})",
+            $@"(?<set>(?:every|each|per|a)\s+(?<unit>day|week|month|year|quarter|hour)|(?<adv>daily|weekly|monthly|annually|annual|yearly|quarterly|hourly))",
+            $@"(?<dur>(?:(?<approx>about|around|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|roughly)\s+)?(?<n>{number}|several|a\s+few|few|many|a\s+couple\s+of|a|an)(?<half>\s+and\s+a\s+half)?[\s-]+(?<unit>{unit})s?(?:[\s-](?:long|old))?)",
+            @"(?<vague>(?:over\s+the\s+|for\s+)(?<unit>years|decades|months|weeks)|(?<unit>years|decades|months|weeks)-long)",
+            $@"(?<year>{Part}?(?<y>(?:1[6-9]|20)\d{{2}}))",
+        ];
+
+        Pattern = new Regex(
+            $@"(?<![\p{{L}}\p{{N}}$£€#])(?:{string.Join('|', rules)})(?![\p{{L}}\p{{N}}%])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
+    }
+
+    public Regex Pattern { get; }
+
+    public IReadOnlyDictionary<string, int> Months { get; }
+
+    public IReadOnlyDictionary<string, DayOfWeek> Weekdays { get; }
+
+    public IReadOnlyDictionary<string, int> Numbers { get; }
+
+    /// <summary>Unit word to TIMEX3 unit; a leading T marks units under a day.</summary>
+    public IReadOnlyDictionary<string, string> Units { get; }
+
+    public IReadOnlyDictionary<string, string> Seasons { get; }
+
+    public IReadOnlyDictionary<string, double> TimeZones { get; }
+
+    public IReadOnlyDictionary<string, string> ReferenceWords { get; }
+
+    /// <summary>"18", "2.5", "two", "twenty-five".</summary>
+    public decimal? ParseNumber(string text)
+    {
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        decimal total = 0;
+        foreach (var word in text.Split([' ', '-', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Numbers.TryGetValue(word, out var n))
+            {
+                return null;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    public string Unit(string word)
+    {
+        var key = word.ToLowerInvariant();
+        return Units.TryGetValue(key, out var unit) ? unit : Units[key.TrimEnd('s')];
+    }
+
+    private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+}
