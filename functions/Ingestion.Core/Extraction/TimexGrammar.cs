@@ -12,7 +12,8 @@ internal sealed class TimexGrammar
 {
     public TimexGrammar()
     {
-        Months = ExtractionData.ReadMap("months.tsv").ToDictionary(p => p.Key, p => Int(p.Value), StringComparer.OrdinalIgnoreCase);
+        var monthRows = ExtractionData.ReadTable("months.tsv", 3).ToList();
+        Months = monthRows.ToDictionary(row => row[0], row => Int(row[1]), StringComparer.OrdinalIgnoreCase);
         Weekdays = ExtractionData.ReadMap("weekdays.tsv").ToDictionary(p => p.Key, p => (DayOfWeek)(Int(p.Value) % 7), StringComparer.OrdinalIgnoreCase);
         Numbers = ExtractionData.ReadMap("numbers.tsv").ToDictionary(p => p.Key, p => Int(p.Value), StringComparer.OrdinalIgnoreCase);
         Units = ExtractionData.ReadMap("time-units.tsv");
@@ -21,7 +22,7 @@ internal sealed class TimexGrammar
         ReferenceWords = ExtractionData.ReadMap("reference-words.tsv");
 
         var month = ExtractionData.Alternation(Months.Keys);
-        var fullMonth = ExtractionData.Alternation(Months.Keys.Where(m => m.Length > 3 && m != "sept"));
+        var fullMonth = ExtractionData.Alternation(monthRows.Where(row => row[2].Length == 0).Select(row => row[0]));
         var weekday = ExtractionData.Alternation(Weekdays.Keys);
         var cardinal = ExtractionData.Alternation(Numbers.Keys.Where(n => Numbers[n] > 1 || n == "one"));
         var number = $@"(?:\d+(?:\.\d+)?|(?:{cardinal})(?:[\s-](?:{cardinal}))?)";
@@ -57,7 +58,7 @@ internal sealed class TimexGrammar
             $@"(?<reldate>(?:(?<part>early|earlier|late|later|mid)[\s-]+(?:in\s+)?)?(?<the>the\s+)?{Rel}\s+(?<unit>weekend|week|month|year|quarter|decade|century))",
             @"(?<weekend>the\s+weekend)",
             @"(?<deictic>(?<word>today|yesterday|tomorrow|tonight)(?:\s+(?<tod>morning|afternoon|evening|night))?|this\s+(?<tod>morning|afternoon|evening))",
-            $@"(?<ref>{reference})",
+            $@"(?<ref>{reference})(?!-|\s+(?:[\p{{L}}\d]+\s+)?(?:{unit}|quarter))",
             $@"(?<set>(?:every|each|per|a)\s+(?<unit>day|week|month|year|quarter|hour)|(?<adv>daily|weekly|monthly|annually|annual|yearly|quarterly|hourly))",
             $@"(?<dur>(?:(?<approx>about|around|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|roughly)\s+)?(?<n>{number}|several|a\s+few|few|many|a\s+couple\s+of|a|an)(?<half>\s+and\s+a\s+half)?[\s-]+(?<unit>{unit})s?(?:[\s-](?:long|old))?)",
             @"(?<vague>(?:over\s+the\s+|for\s+)(?<unit>years|decades|months|weeks)|(?<unit>years|decades|months|weeks)-long)",

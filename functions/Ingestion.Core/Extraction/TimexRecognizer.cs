@@ -8,8 +8,12 @@ namespace Ingestion.Core.Extraction;
 /// Expressions without a year or direction take the tense of the nearest verb cue; "two days later" moves from the
 /// last day-precise date seen in the article (the reference time), which the caller carries between sentences.
 /// </summary>
-internal sealed class TimexRecognizer(TimexGrammar grammar, TenseDetector tense)
+internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetector tense)
 {
+    // "from 2009 to 2011" is also the two-year span between its years, annotated over both.
+    [GeneratedRegex(@"\b(?:from|between)\s+(?<a>(?:1[6-9]|20)\d{2})\s*(?:to|and|until|through|-|–)\s*(?<b>(?:1[6-9]|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex YearRange();
+
     public List<TemporalExpression> Recognize(string text, SentenceSpan sentence, IReadOnlyList<Token> tokens, DateOnly dct, ref DateOnly reference)
     {
         var found = new List<TemporalExpression>();
@@ -26,6 +30,15 @@ internal sealed class TimexRecognizer(TimexGrammar grammar, TenseDetector tense)
             if (type == TimexType.Date && CalendarPeriod.FromValue(value) is { Precision: DatePrecision.Day } period)
             {
                 reference = period.Start;
+            }
+        }
+
+        for (var range = YearRange().Match(text, sentence.Start, sentence.End - sentence.Start); range.Success; range = range.NextMatch())
+        {
+            var years = int.Parse(range.Groups["b"].Value, CultureInfo.InvariantCulture) - int.Parse(range.Groups["a"].Value, CultureInfo.InvariantCulture);
+            if (years > 0)
+            {
+                found.Add(new TemporalExpression(range.Index, range.Index + range.Length, range.Value, TimexType.Duration, FormattableString.Invariant($"P{years}Y")));
             }
         }
 
@@ -348,9 +361,15 @@ internal sealed class TimexRecognizer(TimexGrammar grammar, TenseDetector tense)
         return Date(TemporalCalendar.PeriodValue(moved, unit));
     }
 
-    private (TimexType, string) Duration(MatchContext c, decimal? amount)
+    private (TimexType, string)? Duration(MatchContext c, decimal? amount)
     {
         var unit = grammar.Unit(c["unit"]);
+        if (unit == "TS" && c.Lower("n") is "a" or "an")
+        {
+            // "a second" is nearly always the ordinal ("a second plant").
+            return null;
+        }
+
         var time = unit.StartsWith('T') ? "T" : string.Empty;
         var letter = unit.TrimStart('T');
         var count = amount is { } a ? Scale(a, letter) : "X";
@@ -384,9 +403,9 @@ internal sealed class TimexRecognizer(TimexGrammar grammar, TenseDetector tense)
 
         if (unitWord == "weekend")
         {
-            var direction = rel switch { "last" or "past" or "previous" => TenseDirection.Past, "next" or "coming" => TenseDirection.Future, _ => TenseDirection.Present };
-            var saturday = TemporalCalendar.ResolveWeekday(direction == TenseDirection.Past ? c.Dct.AddDays(-1) : c.Dct, DayOfWeek.Saturday, direction);
-            return Date(TemporalCalendar.Week(saturday) + "-WE");
+            // ISO weeks run Monday to Sunday, so "this weekend" closes the publication week.
+            var shift = rel switch { "last" or "past" or "previous" => -7, "next" or "coming" or "following" => 7, _ => 0 };
+            return Date(TemporalCalendar.Week(c.Dct.AddDays(shift)) + "-WE");
         }
 
         var unit = unitWord == "quarter" ? "Q" : grammar.Unit(unitWord);
