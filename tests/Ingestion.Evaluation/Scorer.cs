@@ -94,7 +94,9 @@ public sealed class EvaluationScores
         TimexValue.Add(gold, system, (g, s) => g.Overlaps(s) && g.Value == s.Value);
         foreach (var g in gold)
         {
-            if (system.Where(g.Overlaps).Select(s => (ScoredSpan?)s).FirstOrDefault() is { } s)
+            // The counterpart shares most characters with the gold expression, then is closest to it in length.
+            if (system.Where(g.Overlaps).Select(s => (ScoredSpan?)s)
+                .MaxBy(s => (Math.Min(g.End, s!.Value.End) - Math.Max(g.Start, s.Value.Start), -Math.Abs(s.Value.End - s.Value.Start - (g.End - g.Start)))) is { } s)
             {
                 TimexTypeMatched++;
                 TimexTypeCorrect += g.Type == s.Type ? 1 : 0;

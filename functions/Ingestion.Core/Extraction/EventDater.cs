@@ -11,27 +11,31 @@ internal static partial class EventDater
     [GeneratedRegex(@"\d{4}|\d{1,2}/\d{1,2}/\d{2}")]
     private static partial Regex WrittenYear();
 
-    public static EventDate Date(int triggerStart, IReadOnlyList<TemporalExpression> sentenceTimexes, DateOnly publicationDate)
+    /// <summary>The sentence's dates and times that have a calendar period, computed once per sentence.</summary>
+    public static List<(TemporalExpression Timex, CalendarPeriod Period)> Anchors(IEnumerable<TemporalExpression> sentenceTimexes)
     {
-        TemporalExpression? nearest = null;
-        CalendarPeriod? nearestPeriod = null;
+        var anchors = new List<(TemporalExpression, CalendarPeriod)>();
         foreach (var timex in sentenceTimexes)
         {
-            if (timex.Type is TimexType.Date or TimexType.Time && CalendarPeriod.FromValue(timex.Value) is { } period
-                && (nearest is null || Math.Abs(timex.Start - triggerStart) < Math.Abs(nearest.Start - triggerStart)))
+            if (timex.Type is TimexType.Date or TimexType.Time && CalendarPeriod.FromValue(timex.Value) is { } period)
             {
-                nearest = timex;
-                nearestPeriod = period;
+                anchors.Add((timex, period));
             }
         }
 
-        if (nearest is null || nearestPeriod is not { } found)
+        return anchors;
+    }
+
+    public static EventDate Date(int triggerStart, List<(TemporalExpression Timex, CalendarPeriod Period)> anchors, DateOnly publicationDate)
+    {
+        if (anchors.Count == 0)
         {
             return Publication(publicationDate);
         }
 
-        var source = WrittenYear().IsMatch(nearest.Text) ? DateSource.Explicit : DateSource.Relative;
-        return new EventDate(nearest.Value, found.Precision, found.Start, found.End, source, nearest.Text);
+        var (timex, period) = anchors.MinBy(a => Math.Abs(a.Timex.Start - triggerStart));
+        var source = WrittenYear().IsMatch(timex.Text) ? DateSource.Explicit : DateSource.Relative;
+        return new EventDate(timex.Value, period.Precision, period.Start, period.End, source, timex.Text);
     }
 
     public static EventDate Publication(DateOnly publicationDate) =>

@@ -8,11 +8,21 @@ internal sealed class ModalityDetector
 {
     private const int Window = 4;
     private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal) { ",", ";", ":", ".", "\"", "“", "”", "(", ")" };
-    private readonly List<(string[] Words, string Kind)> cues;
+    /// <summary>Cues by their first word.</summary>
+    private readonly Dictionary<string, List<(string[] Words, string Kind)>> cues = new(StringComparer.OrdinalIgnoreCase);
 
     public ModalityDetector()
     {
-        cues = [.. ExtractionData.ReadTable("modality.tsv", 2).Select(row => (row[0].Split(' '), row[1]))];
+        foreach (var row in ExtractionData.ReadTable("modality.tsv", 2))
+        {
+            var words = row[0].Split(' ');
+            if (!cues.TryGetValue(words[0], out var list))
+            {
+                cues[words[0]] = list = [];
+            }
+
+            list.Add((words, row[1]));
+        }
     }
 
     public (Modality Modality, bool Negated) At(IReadOnlyList<Token> tokens, int triggerIndex)
@@ -32,7 +42,12 @@ internal sealed class ModalityDetector
                 kinds.Add("Negated");
             }
 
-            foreach (var (words, kind) in cues)
+            if (!cues.TryGetValue(tokens[i].Text, out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (words, kind) in candidates)
             {
                 if (Matches(tokens, i, triggerIndex, words))
                 {

@@ -20,7 +20,23 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
     // Meeting, cooperation and intent events: "spoke with X" makes X a participant on the same side.
     private static readonly HashSet<string> JointCodes = new(StringComparer.Ordinal) { "03", "04", "05", "06" };
 
-    public Participants Assign(IReadOnlyList<Token> tokens, IReadOnlyList<NamedEntity> entities, IReadOnlyList<Trigger> triggers, int triggerIndex)
+    /// <summary>A name in its sentence: where it starts in tokens, the word before it, and whether a locative preposition governs it.</summary>
+    public readonly record struct PlacedName(NamedEntity Entity, int FirstToken, string Previous, bool Locative);
+
+    /// <summary>Positions the sentence's names once, for all of its events.</summary>
+    public static List<PlacedName> Place(IReadOnlyList<Token> tokens, IReadOnlyList<NamedEntity> entities)
+    {
+        var placed = new List<PlacedName>(entities.Count);
+        foreach (var entity in entities)
+        {
+            var first = TokenIndex(tokens, entity.Start);
+            placed.Add(new PlacedName(entity, first, first > 0 ? tokens[first - 1].Text : string.Empty, IsLocative(tokens, first)));
+        }
+
+        return placed;
+    }
+
+    public Participants Assign(IReadOnlyList<Token> tokens, List<PlacedName> names, IReadOnlyList<Trigger> triggers, int triggerIndex)
     {
         var trigger = triggers[triggerIndex];
         var clauseStart = trigger.FirstToken;
@@ -43,11 +59,8 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         var places = new List<NamedEntity>();
         var sentencePlaces = new List<NamedEntity>();
         NamedEntity? nearestBefore = null;
-        foreach (var entity in entities)
+        foreach (var (entity, first, previous, locative) in names)
         {
-            var first = TokenIndex(tokens, entity.Start);
-            var previous = first > 0 ? tokens[first - 1].Text : string.Empty;
-            var locative = IsLocative(tokens, first);
             if (locative && entity.Kind is NameKind.Country or NameKind.Capital or NameKind.Place)
             {
                 (first >= clauseStart && first < clauseEnd ? places : sentencePlaces).Add(entity);

@@ -49,12 +49,15 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             var sentenceTriggers = triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token));
             var quantities = QuantityRecognizer.Recognize(text, sentence, (s, e) => sentenceTimexes.Any(t => t.Start < e && s < t.End));
             var sentenceText = text[sentence.Start..sentence.End];
+            var anchors = EventDater.Anchors(sentenceTimexes);
+            var placedNames = ParticipantAssigner.Place(tokens, names);
+            var quantityOwners = quantities.ConvertAll(q => NearestTrigger(sentenceTriggers, tokens, q.Start));
 
             allTimexes.AddRange(sentenceTimexes);
             allEntities.AddRange(names.Select(n => n.ToMention()));
             for (var i = 0; i < sentenceTriggers.Count; i++)
             {
-                allEvents.Add(BuildEvent(text, tokens, names, sentenceTriggers, i, sentenceTimexes, quantities, sentenceText, publicationDate));
+                allEvents.Add(BuildEvent(text, tokens, placedNames, sentenceTriggers, i, anchors, Owned(quantities, quantityOwners, i), sentenceText, publicationDate));
             }
         }
 
@@ -64,11 +67,11 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     private ExtractedEvent BuildEvent(
         string text,
         List<Token> tokens,
-        List<NamedEntity> names,
+        List<ParticipantAssigner.PlacedName> names,
         List<Trigger> sentenceTriggers,
         int index,
-        List<TemporalExpression> sentenceTimexes,
-        List<QuantityMention> quantities,
+        List<(TemporalExpression Timex, CalendarPeriod Period)> anchors,
+        List<Quantity> counts,
         string sentenceText,
         DateOnly publicationDate)
     {
@@ -77,13 +80,12 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var end = tokens[trigger.LastToken].End;
         var (mood, negated) = modality.At(tokens, trigger.FirstToken);
         var roles = participants.Assign(tokens, names, sentenceTriggers, index);
-        var counts = quantities.Where(q => NearestTrigger(sentenceTriggers, tokens, q.Start) == index).Select(q => q.Quantity).ToList();
         return new ExtractedEvent(
             start,
             end,
             text[start..end],
             trigger.Entry.Code is { } code ? cameo[code] : null,
-            EventDater.Date(start, sentenceTimexes, publicationDate),
+            EventDater.Date(start, anchors, publicationDate),
             roles.Actors,
             roles.Targets,
             roles.Places,
@@ -91,6 +93,20 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             sentenceText,
             mood,
             negated);
+    }
+
+    private static List<Quantity> Owned(List<QuantityMention> quantities, List<int> owners, int trigger)
+    {
+        var owned = new List<Quantity>();
+        for (var q = 0; q < quantities.Count; q++)
+        {
+            if (owners[q] == trigger)
+            {
+                owned.Add(quantities[q].Quantity);
+            }
+        }
+
+        return owned;
     }
 
     /// <summary>A quantity belongs to the closest verb before it ("deploy 1,700 soldiers"), else the closest trigger.</summary>

@@ -11,38 +11,62 @@ namespace Ingestion.Core.Extraction;
 internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetector tense)
 {
     // "from 2009 to 2011" is also the two-year span between its years, annotated over both.
-    [GeneratedRegex(@"\b(?:from|between)\s+(?<a>(?:1[6-9]|20)\d{2})\s*(?:to|and|until|through|-|–)\s*(?<b>(?:1[6-9]|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^(?:from|between)\s+(?<a>(?:1[6-9]|20)\d{2})\s*(?:to|and|until|through|-|–)\s*(?<b>(?:1[6-9]|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex YearRange();
 
     public List<TemporalExpression> Recognize(string text, SentenceSpan sentence, IReadOnlyList<Token> tokens, DateOnly dct, ref DateOnly reference)
     {
         var found = new List<TemporalExpression>();
-        var match = grammar.Pattern.Match(text, sentence.Start, sentence.End - sentence.Start);
-        for (; match.Success; match = match.NextMatch())
+        var resume = sentence.Start;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            var context = new MatchContext(text, match, tokens, dct, reference);
-            if (Normalize(context) is not var (type, value))
+            var token = tokens[i];
+            if (token.Text.Equals("from", StringComparison.OrdinalIgnoreCase) || token.Text.Equals("between", StringComparison.OrdinalIgnoreCase))
+            {
+                AddYearRange(text, sentence, token, found);
+            }
+
+            if (token.Start < resume || !grammar.MayStartAt(text, tokens, i))
             {
                 continue;
             }
 
-            found.Add(new TemporalExpression(match.Index, match.Index + match.Length, match.Value, type, value));
-            if (type == TimexType.Date && CalendarPeriod.FromValue(value) is { Precision: DatePrecision.Day } period)
+            for (var r = 0; r < grammar.Rules.Count; r++)
             {
-                reference = period.Start;
-            }
-        }
+                var rule = grammar.Rules[r];
+                var match = rule.Match(text, token.Start, sentence.End - token.Start);
+                if (!match.Success || match.Length == 0 || Normalize(new MatchContext(text, match, tokens, dct, reference)) is not var (type, value))
+                {
+                    continue;
+                }
 
-        for (var range = YearRange().Match(text, sentence.Start, sentence.End - sentence.Start); range.Success; range = range.NextMatch())
-        {
-            var years = int.Parse(range.Groups["b"].Value, CultureInfo.InvariantCulture) - int.Parse(range.Groups["a"].Value, CultureInfo.InvariantCulture);
-            if (years > 0)
-            {
-                found.Add(new TemporalExpression(range.Index, range.Index + range.Length, range.Value, TimexType.Duration, FormattableString.Invariant($"P{years}Y")));
+                resume = match.Index + match.Length;
+                found.Add(new TemporalExpression(match.Index, resume, match.Value, type, value));
+                if (type == TimexType.Date && CalendarPeriod.FromValue(value) is { Precision: DatePrecision.Day } period)
+                {
+                    reference = period.Start;
+                }
+
+                break;
             }
         }
 
         return found;
+    }
+
+    private static void AddYearRange(string text, SentenceSpan sentence, Token token, List<TemporalExpression> found)
+    {
+        var range = YearRange().Match(text, token.Start, sentence.End - token.Start);
+        if (!range.Success)
+        {
+            return;
+        }
+
+        var years = int.Parse(range.Groups["b"].Value, CultureInfo.InvariantCulture) - int.Parse(range.Groups["a"].Value, CultureInfo.InvariantCulture);
+        if (years > 0)
+        {
+            found.Add(new TemporalExpression(range.Index, range.Index + range.Length, range.Value, TimexType.Duration, FormattableString.Invariant($"P{years}Y")));
+        }
     }
 
     private readonly record struct MatchContext(string Text, Match Match, IReadOnlyList<Token> Tokens, DateOnly Dct, DateOnly Reference)
