@@ -109,6 +109,19 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     {
         var last = Word(tokens[end - 1]);
         var name = LongestName(tokens, start, end);
+        var next = end < tokens.Count ? tokens[end].Text : string.Empty;
+
+        // "Airbus A380", "Boeing C-17 Globemaster" name products; "US$40" is a currency.
+        if (name is { Entry.Kind: NameKind.Organization } maker && (HasDigit(tokens, maker.End, end) || (maker.End == end && next.Any(char.IsDigit))))
+        {
+            return;
+        }
+
+        if (next == "$")
+        {
+            return;
+        }
+
         if (name is { } whole && whole.End == end)
         {
             found.Add(whole.Entry.Kind == NameKind.Person
@@ -117,18 +130,28 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             return;
         }
 
-        if (end - start > 1 && gazetteer.OrganizationSuffixes.Contains(last))
+        if (end - start > 1 && gazetteer.LocationSuffixes.Contains(last))
         {
-            var code = Enumerable.Range(start, end - start)
-                .Select(k => gazetteer.TryGetName(Word(tokens[k]), out var e) ? e.CountryCode : null)
-                .FirstOrDefault(c => c is not null);
-            found.Add(Entity(tokens, start, end, NameKind.Organization, Join(tokens, start, end), code));
+            found.Add(Entity(tokens, start, end, NameKind.Place, Join(tokens, start, end), CountryIn(tokens, start, end)));
+            return;
+        }
+
+        if (end - start > 1 && (gazetteer.OrganizationSuffixes.Contains(last) || gazetteer.OrganizationPrefixes.Contains(tokens[start].Text)))
+        {
+            found.Add(Entity(tokens, start, end, NameKind.Organization, Join(tokens, start, end), CountryIn(tokens, start, end)));
+            return;
+        }
+
+        if (name is { Entry.Kind: NameKind.Organization } company)
+        {
+            // "Boeing Commercial Airplanes", "Apple Corps": a known company heads a longer organization name.
+            found.Add(Entity(tokens, start, end, NameKind.Organization, Join(tokens, start, end), company.Entry.CountryCode));
             return;
         }
 
         if (name is { } head)
         {
-            // "Boeing C-17 Globemaster": keep the known name, look at the rest on its own.
+            // "Russian Empire": keep the known name, look at the rest on its own.
             found.Add(head.Entry.Kind == NameKind.Person
                 ? Person(tokens, start, head.End, memory, null, head.Entry.CountryCode)
                 : Entity(tokens, start, head.End, head.Entry.Kind, head.Entry.Canonical, head.Entry.CountryCode));
@@ -136,7 +159,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             return;
         }
 
-        if (Enumerable.Range(start, end - start).Any(k => tokens[k].Text.Any(char.IsDigit)))
+        if (HasDigit(tokens, start, end))
         {
             return;
         }
@@ -153,7 +176,10 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             return;
         }
 
-        var looksLikePerson = end - start <= 3 && Enumerable.Range(start, end - start).All(k => !Connectors.Contains(tokens[k].Text) && !IsAllCaps(tokens[k].Text));
+        // An unknown two- or three-word name is a person when it speaks ("Mariusz Blasak said") or is set off by a comma
+        // ("Mariusz Blasak, the minister"); otherwise it is more often a company or a product line.
+        var looksLikePerson = end - start <= 3 && (SpeechVerbs.Contains(next) || next == ",")
+            && Enumerable.Range(start, end - start).All(k => !Connectors.Contains(tokens[k].Text) && !IsAllCaps(tokens[k].Text));
         found.Add(looksLikePerson
             ? Person(tokens, start, end, memory, null, null)
             : Entity(tokens, start, end, NameKind.Organization, Join(tokens, start, end), null));
@@ -169,12 +195,40 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             return;
         }
 
-        // A lone capitalized word opening a sentence is usually just the first word.
+        // A lone capitalized word opening a sentence is usually just the first word; "8 GB" is a unit.
         var sentenceInitial = index == 0 || tokens[index - 1].Text is "\"" or "“" or "‘" or "(" or ":";
-        if (!sentenceInitial && (IsAllCaps(word) || word.Length > 2))
+        var afterNumber = index > 0 && tokens[index - 1].Text.Any(char.IsDigit);
+        if (!sentenceInitial && !(afterNumber && IsAllCaps(word)) && (IsAllCaps(word) || word.Length > 2))
         {
             found.Add(Entity(tokens, index, index + 1, NameKind.Organization, word, null));
         }
+    }
+
+    /// <summary>The country of the first gazetteer name inside a name ("Polish Army" is PL).</summary>
+    private string? CountryIn(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (gazetteer.TryGetName(Word(tokens[k]), out var entry) && entry.CountryCode is { } code)
+            {
+                return code;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasDigit(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (tokens[k].Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));

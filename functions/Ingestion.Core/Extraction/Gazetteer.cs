@@ -58,6 +58,8 @@ internal sealed class Gazetteer
         FirstNames = new HashSet<string>(ExtractionData.ReadWords("first-names.txt"), StringComparer.Ordinal);
         Stopwords = new HashSet<string>(ExtractionData.ReadWords("name-stopwords.txt"), StringComparer.Ordinal);
         OrganizationSuffixes = new HashSet<string>(ExtractionData.ReadLines("organization-suffixes.txt"), StringComparer.Ordinal);
+        OrganizationPrefixes = new HashSet<string>(ExtractionData.ReadLines("organization-prefixes.txt"), StringComparer.Ordinal);
+        LocationSuffixes = new HashSet<string>(ExtractionData.ReadLines("location-suffixes.txt"), StringComparer.Ordinal);
     }
 
     /// <summary>The longest gazetteer name, in words.</summary>
@@ -76,6 +78,10 @@ internal sealed class Gazetteer
     public HashSet<string> Stopwords { get; }
 
     public HashSet<string> OrganizationSuffixes { get; }
+
+    public HashSet<string> OrganizationPrefixes { get; }
+
+    public HashSet<string> LocationSuffixes { get; }
 
     public bool TryGetName(string name, out GazetteerEntry entry) => names.TryGetValue(name, out entry!);
 
