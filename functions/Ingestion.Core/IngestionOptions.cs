@@ -9,6 +9,7 @@ public sealed class IngestionOptions
     public const string DefaultParseQueueName = "articles-to-parse";
     public const string DefaultEventsTableName = "Events";
     public const string DefaultArticlesTableName = "Articles";
+    public const int DefaultMaxParseAttempts = 5;
 
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Ingestion:ContainerName must be a valid blob container name (3-63 lowercase letters, digits and single hyphens).")]
     public string ContainerName { get; set; } = DefaultContainerName;
@@ -26,7 +27,11 @@ public sealed class IngestionOptions
     [Range(1, 1024L * 1024 * 1024)]
     public long MaxArticleBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>The longest date range one events query may ask for, in days.</summary>
+    [Range(1, 100_000)]
+    public int MaxQueryDays { get; set; } = 3660;
+
     /// <summary>Parse attempts before an article is recorded as failed; matches the queue's poison threshold.</summary>
     [Range(1, 100)]
-    public int MaxParseAttempts { get; set; } = 5;
+    public int MaxParseAttempts { get; set; } = DefaultMaxParseAttempts;
 }

@@ -1,8 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Ingestion.Core.Articles;
+using Ingestion.Core.Diagnostics;
+using Ingestion.Core.Extraction;
+using Ingestion.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
 namespace Ingestion.Core.Pipeline;
 
 /// <summary>Second stage, behind the parse queue: reads the blob as a stream, extracts events and writes them.</summary>
-public sealed class ArticleProcessor
+public sealed class ArticleProcessor(
+    StorageClients storage,
+    ArticleRepository articles,
+    EventWriter eventWriter,
+    ArticleReader reader,
+    IEventExtractor extractor,
+    IngestionTelemetry telemetry,
+    TimeProvider time,
+    IOptions<IngestionOptions> options,
+    ILogger<ArticleProcessor> logger)
 {
+    /// <summary>Long enough for a large article, short enough that a crashed parser does not hold an article for long.</summary>
+    internal static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
+
     /// <param name="dequeueCount">How many times the queue has delivered this message; the last allowed attempt records the article as failed.</param>
-    public Task ProcessAsync(ParseRequest request, long dequeueCount, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async Task ProcessAsync(ParseRequest request, long dequeueCount, CancellationToken cancellationToken)
+    {
+        using var activity = IngestionTelemetry.ActivitySource.StartActivity("ProcessArticle");
+        activity?.SetTag("ingestion.blob", request.BlobName);
+        var stopwatch = Stopwatch.StartNew();
+        if (request.EnqueuedAt is { } enqueuedAt)
+        {
+            telemetry.QueueAge.Record((time.GetUtcNow() - enqueuedAt).TotalMilliseconds);
+        }
+
+        var claim = await articles.ClaimAsync(request.BlobName, request.ETag, extractor.Version, LeaseDuration, cancellationToken);
+        switch (claim.Outcome)
+        {
+            case ArticleClaimOutcome.AlreadyDone:
+                PipelineLog.Duplicate(logger, request.BlobName, request.ETag);
+                return;
+            case ArticleClaimOutcome.Busy when claim.Previous?.BlobETag == request.ETag:
+                // A concurrent delivery of the same version: the holder writes the same rows.
+                PipelineLog.Duplicate(logger, request.BlobName, request.ETag);
+                return;
+            case ArticleClaimOutcome.Busy:
+                // Another version is being parsed; the queue redelivers this one after its visibility timeout.
+                PipelineLog.Busy(logger, request.BlobName, dequeueCount);
+                throw new ArticleBusyException(request.BlobName);
+        }
+
+        try
+        {
+            await ParseAndWriteAsync(request, claim, stopwatch, cancellationToken);
+        }
+        catch (StaleBlobException)
+        {
+            PipelineLog.Stale(logger, request.BlobName, request.ETag);
+            await articles.ReleaseAsync(claim, request.BlobName, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var maxAttempts = options.Value.MaxParseAttempts;
+            PipelineLog.AttemptFailed(logger, ex, request.BlobName, dequeueCount, maxAttempts);
+            if (dequeueCount >= maxAttempts)
+            {
+                // The message goes to the poison queue after this; the row says why, so nothing is silently dropped.
+                await RecordFailureAsync(request, claim, $"Gave up after {dequeueCount} attempts: {ex.Message}", stopwatch, CancellationToken.None);
+            }
+            else
+            {
+                await articles.ReleaseAsync(claim, request.BlobName, CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task ParseAndWriteAsync(ParseRequest request, ArticleClaim claim, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        var articleKey = TableKeys.ArticleKey(request.BlobName);
+        Article article;
+        try
+        {
+            article = await ReadArticleAsync(request, cancellationToken);
+        }
+        catch (ArticleFormatException ex)
+        {
+            // The new version is unreadable: its predecessor's events no longer describe the blob.
+            await eventWriter.ReplaceArticleEventsAsync(articleKey, [], claim.KnownPartitions, cancellationToken);
+            await RecordFailureAsync(request, claim, ex.Message, stopwatch, cancellationToken);
+            return;
+        }
+
+        var extractionStarted = Stopwatch.GetTimestamp();
+        var extraction = extractor.Extract(article.Body, article.PublishedOn, cancellationToken);
+        telemetry.ExtractionDuration.Record(Stopwatch.GetElapsedTime(extractionStarted).TotalMilliseconds);
+
+        var rows = extraction.Events
+            .Select((extracted, index) => EventEntityMapper.ToEntity(article, articleKey, index, extracted, extractor.Version))
+            .ToList();
+        var partitions = rows.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        await articles.RecordPendingPartitionsAsync(claim, request.BlobName, partitions, cancellationToken);
+        var (written, _) = await eventWriter.ReplaceArticleEventsAsync(articleKey, rows, claim.KnownPartitions, cancellationToken);
+
+        await articles.CompleteAsync(
+            claim,
+            Outcome(request, claim, ArticleStatus.Processed, error: null) with
+            {
+                ContentHash = ContentHash(article),
+                Published = article.PublishedOn.ToString(TableKeys.DateFormat, CultureInfo.InvariantCulture),
+                PublishedSource = article.PublishedOnSource,
+                Title = article.Title,
+                EventCount = written,
+                EventPartitions = partitions,
+            },
+            cancellationToken);
+        telemetry.ArticlesProcessed.Add(1);
+        telemetry.EventsWritten.Add(written);
+        PipelineLog.Processed(logger, request.BlobName, "processed", written, stopwatch.ElapsedMilliseconds);
+    }
+
+    private async Task<Article> ReadArticleAsync(ParseRequest request, CancellationToken cancellationToken)
+    {
+        var blob = storage.Articles.GetBlobClient(request.BlobName);
+        BlobDownloadStreamingResult download;
+        try
+        {
+            download = await blob.DownloadStreamingAsync(
+                new BlobDownloadOptions { Conditions = new() { IfMatch = new ETag(request.ETag) } }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            throw new StaleBlobException();
+        }
+
+        using (download)
+        {
+            var details = download.Details;
+            var limit = options.Value.MaxArticleBytes;
+            if (details.ContentLength > limit)
+            {
+                throw new ArticleFormatException(
+                    $"The article is {details.ContentLength / 1048576.0:0.#} MB; articles are limited to {limit / 1048576.0:0.#} MB (setting {IngestionSettings.Section}:{nameof(IngestionOptions.MaxArticleBytes)}).");
+            }
+
+            details.Metadata.TryGetValue("published", out var published);
+            return await reader.ReadAsync(download.Content, new ArticleBlobInfo(request.BlobName, published, details.CreatedOn), cancellationToken);
+        }
+    }
+
+    private async Task RecordFailureAsync(ParseRequest request, ArticleClaim claim, string reason, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        await articles.CompleteAsync(claim, Outcome(request, claim, ArticleStatus.Failed, reason), cancellationToken);
+        telemetry.ArticlesFailed.Add(1);
+        PipelineLog.Failed(logger, request.BlobName, reason, stopwatch.ElapsedMilliseconds);
+    }
+
+    private ArticleRecord Outcome(ParseRequest request, ArticleClaim claim, ArticleStatus status, string? error) => new(
+        Name: request.BlobName,
+        Status: status,
+        BlobETag: request.ETag,
+        ProcessedBlobETag: request.ETag,
+        ContentHash: null,
+        ExtractorVersion: extractor.Version,
+        Published: null,
+        PublishedSource: null,
+        Title: null,
+        EventCount: 0,
+        Error: error,
+        Attempts: (claim.Previous?.Attempts ?? 0) + 1,
+        ReceivedAt: claim.Previous?.ReceivedAt,
+        ProcessedAt: null,
+        EventPartitions: claim.KnownPartitions);
+
+    private static string ContentHash(Article article) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{article.PublishedOn:yyyy-MM-dd}\n{article.Title}\n{article.Body}")));
+
+    /// <summary>The blob changed or vanished after the request was queued: the request is out of date.</summary>
+    private sealed class StaleBlobException : Exception;
 }
+
+/// <summary>Another parser holds the article's lease for a different version; the queue retries the message later.</summary>
+public sealed class ArticleBusyException(string blobName) : Exception($"Article '{blobName}' is being parsed by another worker; retrying later.");

@@ -1,4 +1,4 @@
 namespace Ingestion.Core.Pipeline;
 
-/// <summary>The message on the parse queue: which blob to parse, and which version of it (its ETag).</summary>
-public sealed record ParseRequest(string BlobName, string ETag);
+/// <summary>The message on the parse queue: which blob to parse, which version of it (its ETag), and when it was queued.</summary>
+public sealed record ParseRequest(string BlobName, string ETag, DateTimeOffset? EnqueuedAt = null);

@@ -1,0 +1,35 @@
+using Ingestion.Core.Articles;
+
+namespace Ingestion.Core.Storage;
+
+public enum ArticleStatus
+{
+    /// <summary>The blob trigger saw the blob and queued it for parsing.</summary>
+    Received,
+
+    /// <summary>A parser holds the article's lease.</summary>
+    Processing,
+
+    Processed,
+
+    /// <summary>The article could not be parsed; <see cref="ArticleRecord.Error"/> says why.</summary>
+    Failed,
+}
+
+/// <summary>One blob's row in the Articles table: what happened to it and which event partitions hold its events.</summary>
+public sealed record ArticleRecord(
+    string Name,
+    ArticleStatus Status,
+    string? BlobETag,
+    string? ProcessedBlobETag,
+    string? ContentHash,
+    string? ExtractorVersion,
+    string? Published,
+    PublicationDateSource? PublishedSource,
+    string? Title,
+    int EventCount,
+    string? Error,
+    int Attempts,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? ProcessedAt,
+    IReadOnlyList<string> EventPartitions);

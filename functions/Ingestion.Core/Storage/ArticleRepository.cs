@@ -1,0 +1,191 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Ingestion.Core.Articles;
+
+namespace Ingestion.Core.Storage;
+
+/// <summary>The Articles table: one row per blob, also used as a short lease so one parser at a time works on a blob.</summary>
+public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
+{
+    private TableClient Table => storage.ArticlesTable;
+
+    public async Task<ArticleRecord?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? ToRecord(row.Value!) : null;
+    }
+
+    /// <summary>Marks a blob version as received; merges, so what the row knows of earlier versions (their event partitions) survives.</summary>
+    public Task RecordReceivedAsync(string name, string blobETag, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(
+            new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey)
+            {
+                ["Name"] = name,
+                ["Status"] = nameof(ArticleStatus.Received),
+                ["BlobETag"] = blobETag,
+                ["ReceivedAt"] = time.GetUtcNow(),
+            },
+            TableUpdateMode.Merge,
+            cancellationToken);
+
+    /// <summary>
+    /// Takes the article's lease for one blob version, unless another parser holds an unexpired lease or this
+    /// version was already processed by this extractor version.
+    /// </summary>
+    public async Task<ArticleClaim> ClaimAsync(string name, string blobETag, string extractorVersion, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        var key = TableKeys.ArticleKey(name);
+        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(key, TableKeys.ArticleRowKey, cancellationToken: cancellationToken);
+        var row = existing.HasValue ? existing.Value! : null;
+        var previous = row is null ? null : ToRecord(row);
+        var now = time.GetUtcNow();
+
+        if (previous is { Status: ArticleStatus.Processed or ArticleStatus.Failed } && previous.ProcessedBlobETag == blobETag && previous.ExtractorVersion == extractorVersion)
+        {
+            return new ArticleClaim(ArticleClaimOutcome.AlreadyDone, previous, default);
+        }
+
+        if (previous is { Status: ArticleStatus.Processing } && row!.GetDateTimeOffset("LeaseUntil") > now)
+        {
+            return new ArticleClaim(ArticleClaimOutcome.Busy, previous, default);
+        }
+
+        var claimed = new TableEntity(key, TableKeys.ArticleRowKey)
+        {
+            ["Name"] = name,
+            ["Status"] = nameof(ArticleStatus.Processing),
+            ["BlobETag"] = blobETag,
+            ["LeaseUntil"] = now + leaseDuration,
+            ["Attempts"] = (previous?.Attempts ?? 0) + 1,
+        };
+        try
+        {
+            var response = row is null
+                ? await Table.AddEntityAsync(claimed, cancellationToken)
+                : await Table.UpdateEntityAsync(claimed, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            return new ArticleClaim(ArticleClaimOutcome.Claimed, previous, response.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Another parser changed the row between our read and write: it holds the article now.
+            return new ArticleClaim(ArticleClaimOutcome.Busy, previous, default);
+        }
+    }
+
+    /// <summary>Writes the outcome of a parse and releases the lease. Fails with 412 if the lease was lost.</summary>
+    public async Task CompleteAsync(ArticleClaim claim, ArticleRecord outcome, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKeys.ArticleKey(outcome.Name), TableKeys.ArticleRowKey)
+        {
+            ["Name"] = outcome.Name,
+            ["Status"] = outcome.Status.ToString(),
+            ["BlobETag"] = outcome.BlobETag,
+            ["ProcessedBlobETag"] = outcome.ProcessedBlobETag,
+            ["ContentHash"] = outcome.ContentHash,
+            ["ExtractorVersion"] = outcome.ExtractorVersion,
+            ["Published"] = outcome.Published,
+            ["PublishedSource"] = outcome.PublishedSource?.ToString(),
+            ["Title"] = outcome.Title,
+            ["EventCount"] = outcome.EventCount,
+            ["Error"] = outcome.Error,
+            ["Attempts"] = outcome.Attempts,
+            ["ReceivedAt"] = outcome.ReceivedAt,
+            ["ProcessedAt"] = time.GetUtcNow(),
+            ["EventPartitions"] = string.Join(' ', outcome.EventPartitions),
+        };
+        var response = await Table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+        claim.ETag = response.Headers.ETag ?? claim.ETag;
+        claim.KnownPartitions = outcome.EventPartitions;
+    }
+
+    /// <summary>
+    /// Adds the partitions a parse is about to write to the row before it writes them, so that if it dies half-way
+    /// the next parse of the article still knows where to look for its rows.
+    /// </summary>
+    public async Task RecordPendingPartitionsAsync(ArticleClaim claim, string name, IEnumerable<string> partitions, CancellationToken cancellationToken)
+    {
+        var known = claim.KnownPartitions.Union(partitions, StringComparer.Ordinal).ToList();
+        var entity = new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey)
+        {
+            ["EventPartitions"] = string.Join(' ', known),
+        };
+        var response = await Table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+        claim.ETag = response.Headers.ETag ?? claim.ETag;
+        claim.KnownPartitions = known;
+    }
+
+    /// <summary>Gives the lease back without an outcome (the blob changed, or the attempt failed and will be retried).</summary>
+    public async Task ReleaseAsync(ArticleClaim claim, string name, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey)
+        {
+            ["Status"] = (claim.Previous?.Status is { } status && status != ArticleStatus.Processing ? status : ArticleStatus.Received).ToString(),
+            ["LeaseUntil"] = time.GetUtcNow(),
+        };
+        try
+        {
+            var response = await Table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+            claim.ETag = response.Headers.ETag ?? claim.ETag;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Someone else took the row after our lease ran out: nothing of ours to release.
+        }
+    }
+
+    /// <summary>One page of articles, optionally only those with a status.</summary>
+    public async Task<(IReadOnlyList<ArticleRecord> Items, string? ContinuationToken)> ListAsync(ArticleStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var filter = status is { } wanted ? TableClient.CreateQueryFilter($"Status eq {wanted.ToString()}") : null;
+        await foreach (var page in Table.QueryAsync<TableEntity>(filter, limit, cancellationToken: cancellationToken).AsPages(continuationToken, limit))
+        {
+            return (page.Values.Select(ToRecord).ToList(), page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    internal static ArticleRecord ToRecord(TableEntity row) => new(
+        Name: row.GetString("Name") ?? string.Empty,
+        Status: Enum.TryParse<ArticleStatus>(row.GetString("Status"), out var status) ? status : ArticleStatus.Received,
+        BlobETag: row.GetString("BlobETag"),
+        ProcessedBlobETag: row.GetString("ProcessedBlobETag"),
+        ContentHash: row.GetString("ContentHash"),
+        ExtractorVersion: row.GetString("ExtractorVersion"),
+        Published: row.GetString("Published"),
+        PublishedSource: Enum.TryParse<PublicationDateSource>(row.GetString("PublishedSource"), out var source) ? source : null,
+        Title: row.GetString("Title"),
+        EventCount: row.GetInt32("EventCount") ?? 0,
+        Error: row.GetString("Error"),
+        Attempts: row.GetInt32("Attempts") ?? 0,
+        ReceivedAt: row.GetDateTimeOffset("ReceivedAt"),
+        ProcessedAt: row.GetDateTimeOffset("ProcessedAt"),
+        EventPartitions: (row.GetString("EventPartitions") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}
+
+public enum ArticleClaimOutcome
+{
+    Claimed,
+
+    /// <summary>This blob version was already parsed by this extractor version: a duplicate trigger.</summary>
+    AlreadyDone,
+
+    /// <summary>Another parser holds the lease.</summary>
+    Busy,
+}
+
+/// <summary>A parser's hold on an article. The repository keeps its ETag and known partitions current as the parse records progress.</summary>
+public sealed class ArticleClaim(ArticleClaimOutcome outcome, ArticleRecord? previous, ETag eTag)
+{
+    public ArticleClaimOutcome Outcome { get; } = outcome;
+
+    /// <summary>The row as it was before the claim.</summary>
+    public ArticleRecord? Previous { get; } = previous;
+
+    /// <summary>The row's ETag now; completing needs it, so a parser that lost its lease cannot overwrite another's outcome.</summary>
+    public ETag ETag { get; internal set; } = eTag;
+
+    /// <summary>Every partition that may hold rows of this article: the previous version's, and any this parse announced.</summary>
+    public IReadOnlyList<string> KnownPartitions { get; internal set; } = previous?.EventPartitions ?? [];
+}

@@ -1,0 +1,89 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Ingestion.Core.Storage;
+
+/// <summary>
+/// The long-lived storage clients the pipeline uses, built once from the <c>AzureWebJobsStorage</c> connection:
+/// a connection string locally, identity-based service URIs in Azure (the same settings the Functions host reads).
+/// </summary>
+public sealed class StorageClients
+{
+    public StorageClients(IConfiguration configuration, IOptions<IngestionOptions> options)
+    {
+        var names = options.Value;
+        var connection = StorageConnection.From(configuration, IngestionSettings.StorageConnection);
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }; // what the queue triggers expect
+        if (connection.ConnectionString is { } connectionString)
+        {
+            BlobService = new BlobServiceClient(connectionString);
+            QueueService = new QueueServiceClient(connectionString, queueOptions);
+            TableService = new TableServiceClient(connectionString);
+        }
+        else
+        {
+            BlobService = new BlobServiceClient(connection.BlobServiceUri, connection.Credential);
+            QueueService = new QueueServiceClient(connection.QueueServiceUri, connection.Credential, queueOptions);
+            TableService = new TableServiceClient(connection.TableServiceUri, connection.Credential);
+        }
+
+        Articles = BlobService.GetBlobContainerClient(names.ContainerName);
+        ParseQueue = QueueService.GetQueueClient(names.ParseQueueName);
+        EventsTable = TableService.GetTableClient(names.EventsTableName);
+        ArticlesTable = TableService.GetTableClient(names.ArticlesTableName);
+    }
+
+    public BlobServiceClient BlobService { get; }
+
+    public QueueServiceClient QueueService { get; }
+
+    public TableServiceClient TableService { get; }
+
+    /// <summary>The container people drop articles into.</summary>
+    public BlobContainerClient Articles { get; }
+
+    public QueueClient ParseQueue { get; }
+
+    public TableClient EventsTable { get; }
+
+    public TableClient ArticlesTable { get; }
+
+    /// <summary>Creates the container, queue and tables where they are missing (the local host and tests; in Azure the infra creates them).</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        await Articles.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await ParseQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await EventsTable.CreateIfNotExistsAsync(cancellationToken);
+        await ArticlesTable.CreateIfNotExistsAsync(cancellationToken);
+    }
+}
+
+/// <summary>The two shapes of the storage connection setting, parsed the way the Functions host parses them.</summary>
+internal sealed record StorageConnection(string? ConnectionString, Uri BlobServiceUri, Uri QueueServiceUri, Uri TableServiceUri, TokenCredential Credential)
+{
+    public static StorageConnection From(IConfiguration configuration, string name)
+    {
+        var section = configuration.GetSection(name);
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            return new StorageConnection(section.Value, null!, null!, null!, null!);
+        }
+
+        var accountName = section["accountName"];
+        Uri ServiceUri(string service) =>
+            section[$"{service}ServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
+            : accountName is { Length: > 0 } ? new Uri($"https://{accountName}.{service}.core.windows.net")
+            : throw new InvalidOperationException(
+                $"Storage connection '{name}' is not configured: set '{name}' to a connection string, or '{name}__{service}ServiceUri' (or '{name}__accountName') for identity-based access.");
+
+        TokenCredential credential = section["credential"] is { } kind && kind.Equals("managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned)
+            : new DefaultAzureCredential();
+        return new StorageConnection(null, ServiceUri("blob"), ServiceUri("queue"), ServiceUri("table"), credential);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Ingestion.LocalHost;
+
+/// <summary>
+/// An Azurite emulator process started from the repository's node_modules. Azurite ignores SIGTERM, so it is
+/// stopped by its own PID with SIGKILL, never by name.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    public const string AccountName = "devstoreaccount1";
+
+    // The emulator's fixed, publicly documented development key; it grants nothing outside a local emulator.
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+
+    private Azurite(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public int ProcessId => _process.Id;
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    /// <summary>Starts Azurite on the given ports and waits until all three services accept connections.</summary>
+    /// <param name="location">Where Azurite keeps its data; null keeps everything in memory.</param>
+    public static async Task<Azurite> StartAsync(string repositoryRoot, int blobPort, int queuePort, int tablePort, string? location, CancellationToken cancellationToken)
+    {
+        var executable = Path.Combine(repositoryRoot, "node_modules", ".bin", "azurite");
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {executable}: run `npm ci` in {repositoryRoot} first.");
+        }
+
+        // Its own session: a Ctrl+C meant for the host must not reach Azurite, which would close its ports while
+        // the host is still draining; the host kills it once it has stopped.
+        var start = new ProcessStartInfo("setsid")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = location ?? Path.GetTempPath(),
+        };
+        foreach (var argument in (string[])[executable, "--silent", "--skipApiVersionCheck", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, port) in (ReadOnlySpan<(string, int)>)[("--blobPort", blobPort), ("--queuePort", queuePort), ("--tablePort", tablePort)])
+        {
+            start.ArgumentList.Add(name);
+            start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        var azurite = new Azurite(process, blobPort, queuePort, tablePort);
+        // Drain its output so a chatty emulator never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await WaitUntilListeningAsync([blobPort, queuePort, tablePort], process, TimeSpan.FromSeconds(30), cancellationToken);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A port nothing listens on now, for tests that run their own emulator.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Kills the emulator (SIGKILL by PID) and waits for it to exit.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task WaitUntilListeningAsync(int[] ports, Process process, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        foreach (var port in ports)
+        {
+            while (!await IsListeningAsync(port, cancellationToken))
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before listening on port {port} (is the port taken?).");
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Azurite did not listen on port {port} within {timeout.TotalSeconds:0} s.");
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Ingestion.Core;
+using Ingestion.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Ingestion.LocalHost;
+
+/// <summary>
+/// Gets local storage ready before the triggers start: Azurite when needed, the container, queue and tables, and
+/// the sample articles.
+/// </summary>
+public sealed class LocalEnvironment(IConfiguration configuration, IOptions<LocalHostOptions> options, StorageClients storage, ILogger<LocalEnvironment> logger)
+{
+    private const int EmulatorBlobPort = 10000;
+
+    /// <returns>The Azurite process this host started, to stop on exit; null when storage was already there.</returns>
+    public async Task<Azurite?> PrepareAsync(CancellationToken cancellationToken)
+    {
+        Azurite? azurite = null;
+        if (options.Value.StartAzurite && UsesDevelopmentStorage(configuration) && !await Azurite.IsListeningAsync(EmulatorBlobPort, cancellationToken))
+        {
+            var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Cannot start Azurite: run the local host from the repository (the folder with Ingestion.sln).");
+            azurite = await Azurite.StartAsync(root, EmulatorBlobPort, EmulatorBlobPort + 1, EmulatorBlobPort + 2, location: null, cancellationToken);
+            LocalHostLog.AzuriteStarted(logger, azurite.ProcessId);
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken);
+        if (options.Value.UploadSamples)
+        {
+            await UploadSamplesAsync(cancellationToken);
+        }
+
+        return azurite;
+    }
+
+    public static bool UsesDevelopmentStorage(IConfiguration configuration) =>
+        string.Equals(configuration[IngestionSettings.StorageConnection]?.Trim(), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where storage is, without secrets: account endpoints only.</summary>
+    public string DescribeStorage() => $"{storage.BlobService.Uri} (table {storage.TableService.Uri})";
+
+    private async Task UploadSamplesAsync(CancellationToken cancellationToken)
+    {
+        var folder = options.Value.SamplesPath ?? (RepositoryRoot.Find() is { } root ? Path.Combine(root, "sample-articles") : null);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            LocalHostLog.SamplesMissing(logger);
+            return;
+        }
+
+        int uploaded = 0, skipped = 0;
+        foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            var blob = storage.Articles.GetBlobClient(Path.GetFileName(file));
+            try
+            {
+                await using var content = File.OpenRead(file);
+                await blob.UploadAsync(
+                    content,
+                    new BlobUploadOptions
+                    {
+                        HttpHeaders = new BlobHttpHeaders { ContentType = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : "text/plain; charset=utf-8" },
+                        Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    },
+                    cancellationToken);
+                uploaded++;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                skipped++;
+            }
+        }
+
+        LocalHostLog.SamplesUploaded(logger, uploaded, folder, skipped);
+    }
+}

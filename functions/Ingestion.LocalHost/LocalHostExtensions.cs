@@ -1,0 +1,41 @@
+using Ingestion.Core;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace Ingestion.LocalHost;
+
+public static class LocalHostExtensions
+{
+    /// <summary>The URL <c>func start</c> uses, so dashboards work against either host; loopback only.</summary>
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <summary>Registers Core, the WebJobs triggers (blob polling and parse queue) and the local environment.</summary>
+    public static WebApplicationBuilder AddLocalHost(this WebApplicationBuilder builder)
+    {
+        // Lowest priority: every setting has a default, and trigger binding expressions (%Ingestion:ContainerName%) need them as configuration.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = IngestionSettings.Defaults });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.AddIngestionCore();
+        builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        builder.Services.AddSingleton<LocalEnvironment>();
+
+        // The queue's poison threshold and the processor's "last attempt" must agree.
+        var maxParseAttempts = builder.Configuration.GetValue($"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxParseAttempts)}", IngestionOptions.DefaultMaxParseAttempts);
+        builder.Host.ConfigureWebJobs(webJobs =>
+        {
+            webJobs.AddAzureStorageCoreServices();
+            webJobs.AddAzureStorageBlobs();
+            webJobs.AddAzureStorageQueues(queues =>
+            {
+                // Locally a dropped file should be queryable within seconds, not after the default one-minute backoff.
+                queues.MaxPollingInterval = TimeSpan.FromSeconds(1);
+                queues.MaxDequeueCount = maxParseAttempts;
+            });
+        });
+        return builder;
+    }
+}
+

@@ -1,0 +1,16 @@
+namespace Ingestion.LocalHost;
+
+/// <summary>Settings of the local host only, bound from the <c>LocalHost</c> section (or flags such as <c>--LocalHost:UploadSamples=false</c>).</summary>
+public sealed class LocalHostOptions
+{
+    public const string Section = "LocalHost";
+
+    /// <summary>Upload sample-articles/ into the container at start (files already there are left alone).</summary>
+    public bool UploadSamples { get; set; } = true;
+
+    /// <summary>The sample folder; found by walking up from the working directory when not set.</summary>
+    public string? SamplesPath { get; set; }
+
+    /// <summary>Start Azurite from node_modules when the connection is the development emulator and nothing answers on its ports.</summary>
+    public bool StartAzurite { get; set; } = true;
+}

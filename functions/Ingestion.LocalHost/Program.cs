@@ -1,0 +1,3 @@
+using Ingestion.LocalHost;
+
+await LocalHostApp.Create(args).RunLocalHostAsync();

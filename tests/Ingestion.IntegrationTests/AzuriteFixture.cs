@@ -1,0 +1,31 @@
+using Ingestion.LocalHost;
+
+namespace Ingestion.IntegrationTests;
+
+/// <summary>One Azurite for the whole test run, on free ports, killed when the run ends.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private Azurite? _azurite;
+
+    public string ConnectionString => (_azurite ?? throw new InvalidOperationException("Azurite has not started.")).ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Tests must run inside the repository (the folder with Ingestion.sln).");
+        _azurite = await Azurite.StartAsync(root, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), location: null, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteTests : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}
