@@ -1,6 +1,11 @@
 using Azure.Core;
+using Azure.Core.Serialization;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Ingestion.Core;
+using Ingestion.Core.Diagnostics;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,32 +14,40 @@ using OpenTelemetry.Trace;
 
 namespace Ingestion.Functions;
 
-internal static class TelemetryExtensions
+public static class IngestionFunctionsExtensions
 {
-    /// <summary>Core's meter and activity source.</summary>
-    internal const string SourceName = "Ingestion";
-
     internal const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     internal const string AuthenticationStringSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
+    /// <summary>Everything the worker needs: ASP.NET Core HTTP, Core's services, Core's JSON shape for queue messages, and telemetry.</summary>
+    public static FunctionsApplicationBuilder AddIngestionFunctions(this FunctionsApplicationBuilder builder)
+    {
+        builder.ConfigureFunctionsWebApplication();
+        builder.AddIngestionCore();
+
+        // Parse requests are written by Core with IngestionJson; read them back with the same options.
+        builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(IngestionJson.Options));
+
+        builder.AddIngestionTelemetry();
+        return builder;
+    }
 
     /// <summary>
     /// OpenTelemetry with the Functions worker's resource and trace context, plus Core's meter and source.
     /// Exports to Azure Monitor only where Application Insights is configured, so local runs and tests stay offline.
     /// </summary>
-    public static IHostApplicationBuilder AddIngestionTelemetry(this IHostApplicationBuilder builder)
+    private static void AddIngestionTelemetry(this FunctionsApplicationBuilder builder)
     {
         var openTelemetry = builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddMeter(SourceName))
-            .WithTracing(tracing => tracing.AddSource(SourceName))
+            .WithMetrics(metrics => metrics.AddMeter(IngestionTelemetry.Name))
+            .WithTracing(tracing => tracing.AddSource(IngestionTelemetry.Name))
             .UseFunctionsWorkerDefaults();
 
         if (!string.IsNullOrEmpty(builder.Configuration[ConnectionStringSetting]))
         {
-            var credential = CreateCredential(builder.Configuration[AuthenticationStringSetting]);
+            var credential = CreateTelemetryCredential(builder.Configuration[AuthenticationStringSetting]);
             openTelemetry.UseAzureMonitorExporter(options => options.Credential = credential);
         }
-
-        return builder;
     }
 
     /// <summary>
@@ -42,7 +55,7 @@ internal static class TelemetryExtensions
     /// with local authentication disabled on the component, the worker must present the same managed identity.
     /// </summary>
     /// <returns>A managed identity credential for <c>ClientId=…;Authorization=AAD</c>, otherwise null (key-based ingestion).</returns>
-    internal static TokenCredential? CreateCredential(string? authenticationString)
+    internal static TokenCredential? CreateTelemetryCredential(string? authenticationString)
     {
         if (string.IsNullOrWhiteSpace(authenticationString))
         {
@@ -60,8 +73,8 @@ internal static class TelemetryExtensions
             return null;
         }
 
-        return parts.TryGetValue("ClientId", out var clientId) && !string.IsNullOrEmpty(clientId)
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
+        return new ManagedIdentityCredential(parts.TryGetValue("ClientId", out var clientId) && clientId.Length > 0
+            ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+            : ManagedIdentityId.SystemAssigned);
     }
 }
