@@ -1,10 +1,8 @@
 using Azure.Core;
-using Azure.Core.Serialization;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Ingestion.Core;
 using Ingestion.Core.Diagnostics;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,15 +17,11 @@ public static class IngestionFunctionsExtensions
     internal const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     internal const string AuthenticationStringSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
-    /// <summary>Everything the worker needs: ASP.NET Core HTTP, Core's services, Core's JSON shape for queue messages, and telemetry.</summary>
+    /// <summary>Everything the worker needs: ASP.NET Core HTTP, Core's services and telemetry.</summary>
     public static FunctionsApplicationBuilder AddIngestionFunctions(this FunctionsApplicationBuilder builder)
     {
         builder.ConfigureFunctionsWebApplication();
         builder.AddIngestionCore();
-
-        // Parse requests are written by Core with IngestionJson; read them back with the same options.
-        builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(IngestionJson.Options));
-
         builder.AddIngestionTelemetry();
         return builder;
     }
