@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure.Identity;
 using Ingestion.Core;
 using Ingestion.Core.Pipeline;
@@ -38,6 +39,17 @@ public sealed class WorkerSetupTests
         using var host = FunctionsHost.Create();
 
         Assert.Equal(host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxParseAttempts, HostJson.Queues["maxDequeueCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Local_settings_example_sets_every_setting_Core_reads_to_its_default()
+    {
+        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "local.settings.example.json")))!["Values"]!.AsObject();
+
+        Assert.Equal("dotnet-isolated", values["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
+        Assert.Equal(
+            IngestionSettings.Defaults.Select(setting => (setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value)).Order(),
+            values.Where(value => value.Key != "FUNCTIONS_WORKER_RUNTIME").Select(value => (value.Key, (string?)value.Value!.GetValue<string>())).Order());
     }
 
     [Theory]
