@@ -30,8 +30,7 @@ param parseQueueName string
 param eventsTableName string
 param articlesTableName string
 
-@minValue(40)
-@maxValue(1000)
+@description('Scale-out ceiling; parsing is CPU-bound, so instances rather than concurrency per instance.')
 param maximumInstanceCount int = 40
 
 @allowed([512, 2048, 4096])

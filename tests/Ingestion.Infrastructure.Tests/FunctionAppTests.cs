@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using Ingestion.Core;
@@ -24,12 +25,11 @@ public sealed class FunctionAppTests(CompiledTemplates templates)
     public void Runtime_is_the_isolated_worker_on_the_framework_the_app_targets()
     {
         var config = Site()["properties"]!["functionAppConfig"]!;
-        var targetFramework = typeof(ReceiveArticle).Assembly.GetCustomAttributes(typeof(TargetFrameworkAttribute), false)
-            .Cast<TargetFrameworkAttribute>().Single().FrameworkName;
+        var targetFramework = new FrameworkName(typeof(ReceiveArticle).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName);
 
         Assert.Equal("dotnet-isolated", config["runtime"]!["name"]!.GetValue<string>());
-        Assert.Equal("10.0", config["runtime"]!["version"]!.GetValue<string>());
-        Assert.Equal(".NETCoreApp,Version=v10.0", targetFramework);
+        Assert.Equal(".NETCoreApp", targetFramework.Identifier);
+        Assert.Equal(targetFramework.Version.ToString(2), config["runtime"]!["version"]!.GetValue<string>());
         Assert.Equal("UserAssignedIdentity", config["deployment"]!["storage"]!["authentication"]!["type"]!.GetValue<string>());
     }
 
