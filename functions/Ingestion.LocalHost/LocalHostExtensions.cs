@@ -1,4 +1,5 @@
 using Ingestion.Core;
+using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace Ingestion.LocalHost;
@@ -8,7 +9,7 @@ public static class LocalHostExtensions
     /// <summary>The URL <c>func start</c> uses, so dashboards work against either host; loopback only.</summary>
     public const string DefaultUrl = "http://localhost:7071";
 
-    /// <summary>Registers Core, the WebJobs triggers (blob polling and parse queue) and the local environment.</summary>
+    /// <summary>Registers Core, the container watcher, the WebJobs parse-queue trigger and the local environment.</summary>
     public static WebApplicationBuilder AddLocalHost(this WebApplicationBuilder builder)
     {
         // Lowest priority: every setting has a default, and trigger binding expressions (%Ingestion:ContainerName%) need them as configuration.
@@ -21,13 +22,19 @@ public static class LocalHostExtensions
         builder.AddIngestionCore();
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
         builder.Services.AddSingleton<LocalEnvironment>();
+        builder.Services.AddHostedService<ArticleWatcher>();
 
         // The queue's poison threshold and the processor's "last attempt" must agree.
         var maxParseAttempts = builder.Configuration.GetValue($"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxParseAttempts)}", IngestionOptions.DefaultMaxParseAttempts);
+        var hostId = builder.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.HostId)}"];
         builder.Host.ConfigureWebJobs(webJobs =>
         {
+            if (!string.IsNullOrEmpty(hostId))
+            {
+                webJobs.UseHostId(hostId);
+            }
+
             webJobs.AddAzureStorageCoreServices();
-            webJobs.AddAzureStorageBlobs();
             webJobs.AddAzureStorageQueues(queues =>
             {
                 // Locally a dropped file should be queryable within seconds, not after the default one-minute backoff.

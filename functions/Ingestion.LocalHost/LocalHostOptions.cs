@@ -11,6 +11,14 @@ public sealed class LocalHostOptions
     /// <summary>The sample folder; found by walking up from the working directory when not set.</summary>
     public string? SamplesPath { get; set; }
 
+    /// <summary>How often the container is listed for new or changed blobs.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The WebJobs host id, which names the host's locks in storage. Side-by-side hosts (tests) get their own. Empty: derived from the machine.
+    /// </summary>
+    public string? HostId { get; set; }
+
     /// <summary>Start Azurite from node_modules when the connection is the development emulator and nothing answers on its ports.</summary>
     public bool StartAzurite { get; set; } = true;
 }

@@ -13,6 +13,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Tests must run inside the repository (the folder with Ingestion.sln).");
         _azurite = await Azurite.StartAsync(root, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), location: null, CancellationToken.None);
+        if (Environment.GetEnvironmentVariable("INGESTION_AZURITE_PID_DIR") is { Length: > 0 } pidDirectory)
+        {
+            // CI kills what is listed there even if this process dies before disposing the fixture.
+            await File.WriteAllTextAsync(Path.Combine(pidDirectory, _azurite.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)), string.Empty);
+        }
     }
 
     public async Task DisposeAsync()

@@ -71,6 +71,8 @@ public static class IngestionApi
     public static async Task<Results<Ok<ArticleRecord>, NotFound<ProblemDetails>, ValidationProblem>> GetArticleAsync(
         string name, HttpRequest request, ArticleRepository articles, CancellationToken cancellationToken)
     {
+        // Servers decode every escape in a path but %2F, so a name sent escaped as a whole arrives with it intact.
+        name = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var parameters = new QueryParameters(request.Query);
         if (string.IsNullOrWhiteSpace(name))
         {

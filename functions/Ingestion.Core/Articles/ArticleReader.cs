@@ -69,8 +69,8 @@ public sealed partial class ArticleReader(TimeProvider time)
     }
 
     private static string? DescribeBinary(ReadOnlySpan<byte> head) =>
-        head.StartsWith("\x89PNG"u8) ? "a PNG image"
-        : head.StartsWith("PK\x03\x04"u8) ? "a ZIP archive"
+        head.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47]) ? "a PNG image"
+        : head.StartsWith((byte[])[0x50, 0x4B, 0x03, 0x04]) ? "a ZIP archive"
         : head.StartsWith("%PDF"u8) ? "a PDF document"
         : head.StartsWith((byte[])[0xFF, 0xD8, 0xFF]) ? "a JPEG image"
         : head.StartsWith("GIF8"u8) ? "a GIF image"
@@ -138,12 +138,8 @@ public sealed partial class ArticleReader(TimeProvider time)
 
         using (document)
         {
+            // Only text starting with '{' comes here, so the root is an object.
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new ArticleFormatException("A JSON article must be an object with a 'body' field.");
-            }
-
             var body = JsonString(root, "body") ?? throw new ArticleFormatException("The JSON article has no 'body' field.");
             var (published, source) = JsonString(root, "published") is { } publishedText
                 ? (ParsePublished(publishedText), PublicationDateSource.JsonField)

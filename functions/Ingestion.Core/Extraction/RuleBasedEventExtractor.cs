@@ -1,10 +1,133 @@
 namespace Ingestion.Core.Extraction;
 
-// TEMPORARY local placeholder until the extraction branch merges; never committed.
+/// <summary>
+/// Rules-and-gazetteers event extractor. Sentence by sentence it finds temporal expressions (resolved against the
+/// publication date), names, event triggers with CAMEO root types, then gives each event its modality, participants,
+/// quantities and date. All word lists are embedded data files loaded once; instances are immutable and thread-safe.
+/// </summary>
 public sealed class RuleBasedEventExtractor : IEventExtractor
 {
-    public string Version => "placeholder";
+    private readonly SentenceSplitter splitter = new();
+    private readonly TimexRecognizer timexes;
+    private readonly EntityRecognizer entities;
+    private readonly EventTriggerRecognizer triggers;
+    private readonly ModalityDetector modality = new();
+    private readonly ParticipantAssigner participants;
+    private readonly Dictionary<string, CameoCategory> cameo;
 
-    public ExtractionResult Extract(string text, DateOnly publicationDate, CancellationToken cancellationToken = default) =>
-        new([], [], [new ExtractedEvent(0, 4, "call", new CameoCategory("04", "Consult"), new EventDate(publicationDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DatePrecision.Day, publicationDate, publicationDate, DateSource.PublicationDate), [], [], [], [], text.Length > 50 ? text[..50] : text)]);
+    public RuleBasedEventExtractor()
+    {
+        var lexicon = new VerbLexicon();
+        var gazetteer = new Gazetteer();
+        timexes = new TimexRecognizer(new TimexGrammar(), new TenseDetector(lexicon));
+        entities = new EntityRecognizer(gazetteer);
+        triggers = new EventTriggerRecognizer(lexicon);
+        participants = new ParticipantAssigner(gazetteer);
+        cameo = ExtractionData.ReadTable("cameo-roots.tsv", 2).ToDictionary(row => row[0], row => new CameoCategory(row[0], row[1]), StringComparer.Ordinal);
+    }
+
+    /// <summary>One loaded instance to share; the extractor holds no per-call state.</summary>
+    public static RuleBasedEventExtractor Shared { get; } = new();
+
+    public string Version => "rules-1.0";
+
+    public ExtractionResult Extract(string text, DateOnly publicationDate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var allTimexes = new List<TemporalExpression>();
+        var allEntities = new List<EntityMention>();
+        var allEvents = new List<ExtractedEvent>();
+        var memory = new EntityRecognizer.ArticleMemory();
+        var reference = publicationDate;
+        foreach (var sentence in splitter.Split(text))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
+            var sentenceTimexes = timexes.Recognize(text, sentence, tokens, publicationDate, ref reference);
+            var names = entities.Recognize(text, tokens, memory);
+            names.RemoveAll(n => sentenceTimexes.Any(t => t.Start < n.End && n.Start < t.End));
+            var sentenceTriggers = triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token));
+            var quantities = QuantityRecognizer.Recognize(text, sentence, (s, e) => sentenceTimexes.Any(t => t.Start < e && s < t.End));
+            var sentenceText = text[sentence.Start..sentence.End];
+            var anchors = EventDater.Anchors(sentenceTimexes);
+            var placedNames = ParticipantAssigner.Place(tokens, names);
+            var quantityOwners = quantities.ConvertAll(q => NearestTrigger(sentenceTriggers, tokens, q.Start));
+
+            allTimexes.AddRange(sentenceTimexes);
+            allEntities.AddRange(names.Select(n => n.ToMention()));
+            for (var i = 0; i < sentenceTriggers.Count; i++)
+            {
+                allEvents.Add(BuildEvent(text, tokens, placedNames, sentenceTriggers, i, anchors, Owned(quantities, quantityOwners, i), sentenceText, publicationDate));
+            }
+        }
+
+        return new ExtractionResult(allTimexes, allEntities, allEvents);
+    }
+
+    private ExtractedEvent BuildEvent(
+        string text,
+        List<Token> tokens,
+        List<ParticipantAssigner.PlacedName> names,
+        List<Trigger> sentenceTriggers,
+        int index,
+        List<(TemporalExpression Timex, CalendarPeriod Period)> anchors,
+        List<Quantity> counts,
+        string sentenceText,
+        DateOnly publicationDate)
+    {
+        var trigger = sentenceTriggers[index];
+        var start = tokens[trigger.FirstToken].Start;
+        var end = tokens[trigger.LastToken].End;
+        var (mood, negated) = modality.At(tokens, trigger.FirstToken);
+        var roles = participants.Assign(tokens, names, sentenceTriggers, index);
+        return new ExtractedEvent(
+            start,
+            end,
+            text[start..end],
+            trigger.Entry.Code is { } code ? cameo[code] : null,
+            EventDater.Date(start, anchors, publicationDate),
+            roles.Actors,
+            roles.Targets,
+            roles.Places,
+            counts,
+            sentenceText,
+            mood,
+            negated);
+    }
+
+    private static List<Quantity> Owned(List<QuantityMention> quantities, List<int> owners, int trigger)
+    {
+        var owned = new List<Quantity>();
+        for (var q = 0; q < quantities.Count; q++)
+        {
+            if (owners[q] == trigger)
+            {
+                owned.Add(quantities[q].Quantity);
+            }
+        }
+
+        return owned;
+    }
+
+    /// <summary>A quantity belongs to the closest verb before it ("deploy 1,700 soldiers"), else the closest trigger.</summary>
+    private static int NearestTrigger(List<Trigger> sentenceTriggers, List<Token> tokens, int position)
+    {
+        var best = -1;
+        var bestDistance = int.MaxValue;
+        for (var i = 0; i < sentenceTriggers.Count; i++)
+        {
+            var start = tokens[sentenceTriggers[i].FirstToken].Start;
+            var distance = start <= position ? position - start : (start - position) * 4;
+            if (distance < bestDistance)
+            {
+                best = i;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Covers(List<TemporalExpression> sentenceTimexes, List<NamedEntity> names, Token token) =>
+        sentenceTimexes.Any(t => t.Start < token.End && token.Start < t.End) || names.Any(n => n.Start < token.End && token.Start < n.End);
 }

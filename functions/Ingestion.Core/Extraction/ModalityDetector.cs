@@ -1,0 +1,83 @@
+namespace Ingestion.Core.Extraction;
+
+/// <summary>
+/// Reads modality from cue words in the few words before a trigger, within its clause:
+/// "is due to visit" is Planned, "denies its intention to invade" Denied, "did not attend" negated.
+/// </summary>
+internal sealed class ModalityDetector
+{
+    private const int Window = 4;
+    private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal) { ",", ";", ":", ".", "\"", "“", "”", "(", ")" };
+    /// <summary>Cues by their first word.</summary>
+    private readonly Dictionary<string, List<(string[] Words, string Kind)>> cues = new(StringComparer.OrdinalIgnoreCase);
+
+    public ModalityDetector()
+    {
+        foreach (var row in ExtractionData.ReadTable("modality.tsv", 2))
+        {
+            var words = row[0].Split(' ');
+            if (!cues.TryGetValue(words[0], out var list))
+            {
+                cues[words[0]] = list = [];
+            }
+
+            list.Add((words, row[1]));
+        }
+    }
+
+    public (Modality Modality, bool Negated) At(IReadOnlyList<Token> tokens, int triggerIndex)
+    {
+        var start = triggerIndex;
+        while (start > 0 && triggerIndex - start < Window && !ClauseBreaks.Contains(tokens[start - 1].Text))
+        {
+            start--;
+        }
+
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = start; i < triggerIndex; i++)
+        {
+            // Contractions stay one token: "didn't", "won't".
+            if (tokens[i].Text.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || tokens[i].Text.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
+            {
+                kinds.Add("Negated");
+            }
+
+            if (!cues.TryGetValue(tokens[i].Text, out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (words, kind) in candidates)
+            {
+                if (Matches(tokens, i, triggerIndex, words))
+                {
+                    kinds.Add(kind);
+                }
+            }
+        }
+
+        var modality = kinds.Contains("Denied") ? Modality.Denied
+            : kinds.Contains("Planned") ? Modality.Planned
+            : kinds.Contains("Possible") ? Modality.Possible
+            : Modality.Asserted;
+        return (modality, kinds.Contains("Denied") || kinds.Contains("Negated"));
+    }
+
+    private static bool Matches(IReadOnlyList<Token> tokens, int at, int limit, string[] words)
+    {
+        if (at + words.Length > limit)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (!tokens[at + k].Text.Equals(words[k], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

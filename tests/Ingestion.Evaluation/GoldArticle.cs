@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ingestion.Evaluation;
+
+/// <summary>A span annotation in the gold schema. Offsets are Unicode code points, end-exclusive.</summary>
+public sealed record GoldSpan(
+    [property: JsonPropertyName("start")] int Start,
+    [property: JsonPropertyName("end")] int End,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("type")] string? Type = null,
+    [property: JsonPropertyName("value")] string? Value = null);
+
+/// <summary>One article of a gold file (see shared/eval/README.md). Only the fields scoring needs are read.</summary>
+public sealed record GoldArticle(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("dct")] DateOnly Dct,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("timexes")] IReadOnlyList<GoldSpan>? Timexes,
+    [property: JsonPropertyName("events")] IReadOnlyList<GoldSpan>? Events,
+    [property: JsonPropertyName("entities")] IReadOnlyList<GoldSpan>? Entities)
+{
+    public static IEnumerable<GoldArticle> ReadAll(string path) =>
+        File.ReadLines(path)
+            .Where(line => !string.IsNullOrWhiteSpace(line))
+            .Select(line => JsonSerializer.Deserialize<GoldArticle>(line) ?? throw new InvalidDataException($"Empty article in {path}."));
+}
+
+/// <summary>Converts between code-point offsets (the gold schema) and UTF-16 offsets (.NET strings and the extractor).</summary>
+public sealed class OffsetMap
+{
+    private readonly int[] utf16ByCodePoint;
+    private readonly int[] codePointByUtf16;
+
+    public OffsetMap(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var byCodePoint = new List<int>(text.Length + 1);
+        codePointByUtf16 = new int[text.Length + 1];
+        for (var i = 0; i < text.Length; i++)
+        {
+            codePointByUtf16[i] = byCodePoint.Count;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                codePointByUtf16[i + 1] = byCodePoint.Count;
+                byCodePoint.Add(i);
+                i++;
+                continue;
+            }
+
+            byCodePoint.Add(i);
+        }
+
+        codePointByUtf16[text.Length] = byCodePoint.Count;
+        byCodePoint.Add(text.Length);
+        utf16ByCodePoint = [.. byCodePoint];
+    }
+
+    public int ToUtf16(int codePoint) => utf16ByCodePoint[codePoint];
+
+    public int ToCodePoint(int utf16) => codePointByUtf16[utf16];
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Ingestion.Core.Storage;
+
+namespace Ingestion.IntegrationTests;
+
+/// <summary>The local host over HTTP: samples ingested at start, new files picked up by the blob trigger, and parameter errors.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class LocalHostTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly LocalHostFixture _host = new(azurite);
+
+    public Task InitializeAsync() => _host.InitializeAsync();
+
+    public Task DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task Sample_articles_are_ingested_at_start_and_served_by_date()
+    {
+        var samples = Directory.GetFiles(Articles.SamplesFolder).Select(Path.GetFileName).ToList();
+        foreach (var name in samples)
+        {
+            await _host.WaitForArticleAsync(name!, TimeSpan.FromSeconds(60));
+        }
+
+        var response = await _host.GetEventsAsync("from=2022-02-05&to=2022-02-07");
+
+        Assert.Contains(response.Events, e => e.Article.Name == Articles.Seed);
+        Assert.All(response.Events, e => Assert.InRange(e.Date, "2022-02-05", "2022-02-07"));
+    }
+
+    [Theory]
+    [InlineData("dropped.txt")]
+    [InlineData("with space.txt")]
+    [InlineData("folder/in-folder.txt")]
+    public async Task Uploaded_file_becomes_queryable_within_seconds(string name)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await Articles.UploadAsync(_host.Storage.Articles, name, " date 2024-03-14 Officials met in Geneva on Tuesday to discuss the ceasefire.");
+
+        var article = await _host.WaitForArticleAsync(name, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ArticleStatus.Processed, article.Status);
+        var response = await _host.GetEventsAsync("from=2024-03-01&to=2024-03-31");
+        Assert.Contains(response.Events, e => e.Article.Name == name);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Unknown_article_is_404()
+    {
+        using var response = await _host.Http.GetAsync("/api/articles/never-uploaded.txt");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("to=2022-02-07", "from")]
+    [InlineData("from=2022-02-05", "to")]
+    [InlineData("from=2022-13-05&to=2022-02-07", "from")]
+    [InlineData("from=2022-02-08&to=2022-02-07", "from")]
+    [InlineData("from=2022-02-05&to=2022-02-07&limit=0", "limit")]
+    [InlineData("from=2022-02-05&to=2022-02-07&limit=1001", "limit")]
+    [InlineData("from=2022-02-05&to=2022-02-07&colour=red", "colour")]
+    [InlineData("from=2022-02-05&to=2022-02-07&continuationToken=not-a-token", "continuationToken")]
+    [InlineData("from=1900-01-01&to=2022-02-07", "to")]
+    public async Task Bad_event_query_is_a_problem_naming_the_parameter(string query, string parameter)
+    {
+        using var response = await _host.Http.GetAsync($"/api/events?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out var messages), problem.RootElement.ToString());
+        Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
+    }
+}
