@@ -1,0 +1,7 @@
+using Ingestion.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.AddIngestionFunctions();
+builder.Build().Run();

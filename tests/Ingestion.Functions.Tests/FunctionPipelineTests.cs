@@ -1,0 +1,78 @@
+using Azure.Storage.Queues;
+using Ingestion.Core;
+using Ingestion.Core.Api;
+using Ingestion.Core.Pipeline;
+using Ingestion.Core.Storage;
+using Ingestion.Functions.Functions;
+using Ingestion.LocalHost;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingestion.Functions.Tests;
+
+/// <summary>
+/// The four functions called as the worker calls them, against Azurite: each one's effect is Core's, so this shows
+/// they delegate, with the arguments the bindings give them, and that the queue message between them round-trips.
+/// </summary>
+public sealed class FunctionPipelineTests : IAsyncLifetime
+{
+    private const string ArticleName = "000_40f01add132810ba.txt";
+
+    private Azurite azurite = null!;
+    private FunctionsHost host = null!;
+
+    private StorageClients Storage => host.Services.GetRequiredService<StorageClients>();
+
+    public async Task InitializeAsync()
+    {
+        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Tests must run inside the repository (the folder with Ingestion.sln).");
+        azurite = await Azurite.StartAsync(root, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), location: null, CancellationToken.None);
+        host = FunctionsHost.Create(new Dictionary<string, string?>(IngestionSettings.Defaults)
+        {
+            [IngestionSettings.StorageConnection] = azurite.ConnectionString,
+        });
+        await Storage.EnsureCreatedAsync(CancellationToken.None);
+        await Storage.Articles.UploadBlobAsync(ArticleName, BinaryData.FromString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sample-articles", ArticleName))));
+    }
+
+    public async Task DisposeAsync()
+    {
+        host.Dispose();
+        await azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Blob_trigger_queue_trigger_and_HTTP_functions_carry_an_article_through_Core()
+    {
+        await host.Function<ReceiveArticle>().RunAsync(Storage.Articles.GetBlobClient(ArticleName), CancellationToken.None);
+
+        // Read the message as the host does: base64 per host.json, then bound by the worker's serializer.
+        var message = (await new QueueClient(azurite.ConnectionString, Storage.ParseQueue.Name).ReceiveMessageAsync()).Value;
+        Assert.Equal("base64", HostJson.Queues["messageEncoding"]!.GetValue<string>());
+        var request = host.BindQueueMessage<ParseRequest>(BinaryData.FromBytes(Convert.FromBase64String(message.Body.ToString())));
+        Assert.Equal(ArticleName, request.BlobName);
+
+        await host.Function<ParseArticle>().RunAsync(request, message.DequeueCount, CancellationToken.None);
+
+        var article = await host.Function<GetArticle>().RunAsync(Request(), ArticleName, CancellationToken.None);
+        var record = Assert.IsType<Ok<ArticleRecord>>(article.Result).Value!;
+        Assert.Equal(ArticleStatus.Processed, record.Status);
+        Assert.True(record.EventCount > 0);
+
+        var events = await host.Function<GetEvents>().RunAsync(Request($"?from={record.Published}&to={record.Published}"), CancellationToken.None);
+        var page = Assert.IsType<Ok<EventsResponse>>(events.Result).Value!;
+        Assert.Contains(page.Events, e => e.Article.Name == ArticleName);
+    }
+
+    [Fact]
+    public async Task GetArticle_answers_404_for_an_article_never_received()
+    {
+        var result = await host.Function<GetArticle>().RunAsync(Request(), "never-uploaded.txt", CancellationToken.None);
+
+        Assert.IsType<NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>(result.Result);
+    }
+
+    private static HttpRequest Request(string query = "") =>
+        new DefaultHttpContext { Request = { QueryString = new QueryString(query) } }.Request;
+}

@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Azure.Storage.Blobs;
+using Ingestion.Core;
+using Ingestion.Core.Api;
+using Ingestion.Core.Pipeline;
+using Ingestion.Functions.Functions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
+
+namespace Ingestion.Functions.Tests;
+
+/// <summary>What the host reads from the attributes: names, trigger sources, setting expressions, routes.</summary>
+public sealed partial class TriggerBindingTests
+{
+    private static readonly Type[] FunctionClasses = [typeof(ReceiveArticle), typeof(ParseArticle), typeof(GetEvents), typeof(GetArticle)];
+
+    [Fact]
+    public void ReceiveArticle_is_an_Event_Grid_blob_trigger_on_the_configured_container_binding_a_client()
+    {
+        var (parameter, trigger) = Trigger<BlobTriggerAttribute>(typeof(ReceiveArticle));
+
+        Assert.Equal(BlobTriggerSource.EventGrid, trigger.Source);
+        Assert.Equal("%Ingestion:ContainerName%/{name}", trigger.BlobPath);
+        Assert.Equal(IngestionSettings.StorageConnection, trigger.Connection);
+        // A client reads nothing: the content is left to the parse stage.
+        Assert.Equal(typeof(BlobClient), parameter.ParameterType);
+    }
+
+    [Fact]
+    public void ParseArticle_is_a_queue_trigger_on_the_configured_queue_with_the_dequeue_count()
+    {
+        var (parameter, trigger) = Trigger<QueueTriggerAttribute>(typeof(ParseArticle));
+        var parameters = RunMethod(typeof(ParseArticle)).GetParameters();
+
+        Assert.Equal("%Ingestion:ParseQueueName%", trigger.QueueName);
+        Assert.Equal(IngestionSettings.StorageConnection, trigger.Connection);
+        Assert.Equal(typeof(ParseRequest), parameter.ParameterType);
+        // Bound by name from the queue trigger's binding data.
+        Assert.Contains(parameters, p => p.Name == "dequeueCount" && p.ParameterType == typeof(long));
+    }
+
+    [Theory]
+    [InlineData(typeof(GetEvents), IngestionApi.EventsRoute)]
+    [InlineData(typeof(GetArticle), IngestionApi.ArticleRoute)]
+    public void Http_functions_serve_Core_routes_with_GET_behind_a_function_key(Type function, string route)
+    {
+        var (parameter, trigger) = Trigger<HttpTriggerAttribute>(function);
+
+        Assert.Equal(AuthorizationLevel.Function, trigger.AuthLevel);
+        Assert.Equal(["get"], trigger.Methods!);
+        Assert.Equal(route, trigger.Route);
+        Assert.Equal(typeof(HttpRequest), parameter.ParameterType);
+    }
+
+    [Fact]
+    public void Every_function_is_named_after_its_class_and_takes_a_cancellation_token()
+    {
+        Assert.All(FunctionClasses, type =>
+        {
+            var method = RunMethod(type);
+            Assert.Equal(type.Name, method.GetCustomAttribute<FunctionAttribute>()!.Name);
+            Assert.Equal(typeof(CancellationToken), method.GetParameters()[^1].ParameterType);
+        });
+    }
+
+    [Fact]
+    public void Every_setting_a_binding_expression_names_has_a_default_in_Core()
+    {
+        var expressions = FunctionClasses
+            .SelectMany(type => RunMethod(type).GetParameters())
+            .SelectMany(parameter => parameter.GetCustomAttributes().OfType<BindingAttribute>())
+            .SelectMany(attribute => attribute.GetType().GetProperties().Where(property => property.PropertyType == typeof(string)).Select(property => (string?)property.GetValue(attribute)))
+            .SelectMany(value => SettingExpression().Matches(value ?? "").Select(match => match.Groups[1].Value))
+            .ToList();
+
+        Assert.Equal([IngestionSettings.ContainerName, IngestionSettings.ParseQueueName], expressions.Order(StringComparer.Ordinal));
+        Assert.All(expressions, setting => Assert.Contains(setting, IngestionSettings.Defaults.Keys));
+    }
+
+    private static MethodInfo RunMethod(Type type) => Assert.Single(type.GetMethods(), method => method.GetCustomAttribute<FunctionAttribute>() is not null);
+
+    private static (ParameterInfo Parameter, TAttribute Trigger) Trigger<TAttribute>(Type type)
+        where TAttribute : Attribute
+    {
+        var parameter = Assert.Single(RunMethod(type).GetParameters(), parameter => parameter.GetCustomAttribute<TAttribute>() is not null);
+        return (parameter, parameter.GetCustomAttribute<TAttribute>()!);
+    }
+
+    [GeneratedRegex("%([^%]+)%")]
+    private static partial Regex SettingExpression();
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Identity;
+using Ingestion.Core;
+using Ingestion.Core.Pipeline;
+using Ingestion.Functions.Functions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ingestion.Functions.Tests;
+
+public sealed class WorkerSetupTests
+{
+    [Fact]
+    public void Every_function_class_can_be_activated_from_the_workers_services()
+    {
+        using var host = FunctionsHost.Create();
+
+        Assert.NotNull(host.Function<ReceiveArticle>());
+        Assert.NotNull(host.Function<ParseArticle>());
+        Assert.NotNull(host.Function<GetEvents>());
+        Assert.NotNull(host.Function<GetArticle>());
+    }
+
+    [Fact]
+    public void The_worker_reads_the_parse_request_Core_writes()
+    {
+        using var host = FunctionsHost.Create();
+        var sent = new ParseRequest("2022/article.txt", "\"0x8DC0000000000001\"", new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+
+        var received = host.BindQueueMessage<ParseRequest>(BinaryData.FromString(JsonSerializer.Serialize(sent, IngestionJson.Options)));
+
+        Assert.Equal(sent, received);
+    }
+
+    [Fact]
+    public void Host_json_delivers_a_parse_request_as_often_as_Core_attempts_it()
+    {
+        using var host = FunctionsHost.Create();
+
+        Assert.Equal(host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxParseAttempts, HostJson.Queues["maxDequeueCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Local_settings_example_sets_every_setting_Core_reads_to_its_default()
+    {
+        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "local.settings.example.json")))!["Values"]!.AsObject();
+
+        Assert.Equal("dotnet-isolated", values["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
+        Assert.Equal(
+            IngestionSettings.Defaults.Select(setting => (setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value)).Order(),
+            values.Where(value => value.Key != "FUNCTIONS_WORKER_RUNTIME").Select(value => (value.Key, (string?)value.Value!.GetValue<string>())).Order());
+    }
+
+    [Theory]
+    [InlineData("ClientId=00000000-0000-0000-0000-000000000001;Authorization=AAD", true)]
+    [InlineData("Authorization=AAD", true)]
+    [InlineData("ClientId=00000000-0000-0000-0000-000000000001", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Telemetry_uses_a_managed_identity_only_when_the_authentication_string_asks_for_Entra(string? authenticationString, bool managedIdentity)
+    {
+        var credential = IngestionFunctionsExtensions.CreateTelemetryCredential(authenticationString);
+
+        Assert.Equal(managedIdentity, credential is ManagedIdentityCredential);
+        Assert.Equal(managedIdentity, credential is not null);
+    }
+}
