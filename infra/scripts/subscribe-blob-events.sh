@@ -5,7 +5,7 @@
 # listKeys inside the deployment (infra/app/blob-event-subscription.bicep): it never passes through this shell.
 set -eu
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 attempt=1
 until az deployment group create \
