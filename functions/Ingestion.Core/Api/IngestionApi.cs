@@ -170,12 +170,12 @@ public static class IngestionApi
     {
         var from = parameters.RequiredDate("from");
         var to = parameters.RequiredDate("to");
-        if (!parameters.HasErrors && from > to)
+        var bothDates = parameters.IsValid("from") && parameters.IsValid("to");
+        if (bothDates && from > to)
         {
             parameters.Fail("from", $"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).");
         }
-
-        if (!parameters.HasErrors && to.DayNumber - from.DayNumber + 1 > options.MaxQueryDays)
+        else if (bothDates && to.DayNumber - from.DayNumber + 1 > options.MaxQueryDays)
         {
             parameters.Fail("to", $"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is longer than {options.MaxQueryDays} days; query a shorter range.");
         }

@@ -64,6 +64,9 @@ internal sealed class QueryParameters(IQueryCollection query, IReadOnlyList<stri
 
     public void Fail(string name, string message) => _errors[name] = [message];
 
+    /// <summary>Whether a parameter read so far is good (present or not), so checks that combine parameters can run.</summary>
+    public bool IsValid(string name) => !_errors.ContainsKey(name);
+
     private string? Single(string name)
     {
         if (!query.TryGetValue(name, out var values))
