@@ -17,7 +17,7 @@ internal sealed record NamedEntity(int Start, int End, string Text, NameKind Kin
 /// suffix is an organization; a run starting with a known given name is a person. People seen in full are remembered
 /// so a later surname alone gets the full canonical name.
 /// </summary>
-internal sealed class EntityRecognizer(Gazetteer gazetteer)
+internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "du", "von", "van", "der", "bin", "al", "la", "&", "for" };
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "told", "added", "stated", "explained", "wrote" };
@@ -68,6 +68,12 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
 
     private void Classify(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
     {
+        // "Shares of Apple rose": a sentence-initial event word is capitalized only by position.
+        if (start == 0 && end > 1 && lexicon.TryGet(tokens[0].Text, out _))
+        {
+            start++;
+        }
+
         while (start < end && (gazetteer.Stopwords.Contains(tokens[start].Text) || Connectors.Contains(tokens[start].Text)))
         {
             start++;

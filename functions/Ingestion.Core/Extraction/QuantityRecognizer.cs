@@ -12,7 +12,7 @@ internal readonly record struct QuantityMention(int Start, int End, Quantity Qua
 /// </summary>
 internal static partial class QuantityRecognizer
 {
-    [GeneratedRegex(@"(?<![\p{L}\p{N}$£€#.,])(?:(?:about|around|some|nearly|almost|over|more\s+than|up\s+to|at\s+least|roughly|approximately)\s+)?(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<mult>million|billion|thousand|hundred))?\s+(?:of\s+(?:its|their|the|his|her|our)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?<unit>\p{Ll}[\p{Ll}-]+)", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}$£€#.,])(?:(?i:about|around|some|nearly|almost|over|more\s+than|up\s+to|at\s+least|roughly|approximately)\s+)?(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<mult>million|billion|thousand|hundred))?\s+(?:of\s+(?:its|their|the|his|her|our)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?<unit>\p{Ll}[\p{Ll}-]+)", RegexOptions.ExplicitCapture)]
     private static partial Regex Pattern();
 
     private static readonly HashSet<string> NotUnits = new(StringComparer.Ordinal)

@@ -20,7 +20,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var lexicon = new VerbLexicon();
         var gazetteer = new Gazetteer();
         timexes = new TimexRecognizer(new TimexGrammar(), new TenseDetector(lexicon));
-        entities = new EntityRecognizer(gazetteer);
+        entities = new EntityRecognizer(gazetteer, lexicon);
         triggers = new EventTriggerRecognizer(lexicon);
         participants = new ParticipantAssigner(gazetteer);
         cameo = ExtractionData.ReadTable("cameo-roots.tsv", 2).ToDictionary(row => row[0], row => new CameoCategory(row[0], row[1]), StringComparer.Ordinal);
