@@ -5,9 +5,6 @@ namespace Ingestion.Tests.Extraction;
 /// <summary>One row per naming rule: the sentence and the mention it must yield.</summary>
 public class EntityRecognitionTests
 {
-    private static IReadOnlyList<EntityMention> Entities(string sentence) =>
-        RuleBasedEventExtractor.Shared.Extract(sentence, new DateOnly(2022, 2, 6)).Entities;
-
     [Theory]
     // Gazetteers: countries, demonyms and capitals carry ISO codes; known people and organizations.
     [InlineData("Troops moved into Ukraine overnight.", "Ukraine", EntityType.Location, "Ukraine", "UA")]
@@ -32,14 +29,14 @@ public class EntityRecognitionTests
     [InlineData("The deal went to Ryanair in the end.", "Ryanair", EntityType.Organization, "Ryanair", "IE")]
     public void Recognizes(string sentence, string text, EntityType type, string canonical, string? countryCode)
     {
-        var mention = Assert.Single(Entities(sentence), e => e.Text == text);
+        var mention = Assert.Single(SampleText.Extract(sentence).Entities, e => e.Text == text);
         Assert.Equal((type, canonical, countryCode), (mention.Type, mention.CanonicalName, mention.CountryCode));
     }
 
     [Fact]
     public void Surname_refers_to_the_person_named_in_full_earlier()
     {
-        var entities = Entities("Mariusz Blasak, the minister, arrived. Later Blasak spoke.");
+        var entities = SampleText.Extract("Mariusz Blasak, the minister, arrived. Later Blasak spoke.").Entities;
         Assert.Equal("Mariusz Blasak", Assert.Single(entities, e => e.Text == "Blasak").CanonicalName);
     }
 
@@ -51,6 +48,6 @@ public class EntityRecognitionTests
     [InlineData("The Boeing C-17 Globemaster landed.")]
     public void Skips_non_names(string sentence)
     {
-        Assert.Empty(Entities(sentence));
+        Assert.Empty(SampleText.Extract(sentence).Entities);
     }
 }

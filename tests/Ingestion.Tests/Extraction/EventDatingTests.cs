@@ -5,10 +5,8 @@ namespace Ingestion.Tests.Extraction;
 /// <summary>Which date an event gets, and the calendar period of a TIMEX3 value.</summary>
 public class EventDatingTests
 {
-    private static readonly DateOnly Published = new(2022, 2, 6);
-
     private static EventDate DateOf(string text, string trigger) =>
-        Assert.Single(RuleBasedEventExtractor.Shared.Extract(text, Published).Events, e => e.Trigger == trigger).Date;
+        Assert.Single(SampleText.Extract(text).Events, e => e.Trigger == trigger).Date;
 
     [Fact]
     public void Nearest_date_in_the_sentence_dates_the_event()
@@ -26,7 +24,7 @@ public class EventDatingTests
     [Fact]
     public void Without_a_date_the_publication_date_is_used()
     {
-        Assert.Equal(new EventDate("2022-02-06", DatePrecision.Day, Published, Published, DateSource.PublicationDate), DateOf("Biden ordered the deployment.", "ordered"));
+        Assert.Equal(new EventDate("2022-02-06", DatePrecision.Day, SampleText.Published, SampleText.Published, DateSource.PublicationDate), DateOf("Biden ordered the deployment.", "ordered"));
     }
 
     [Fact]

@@ -5,9 +5,6 @@ namespace Ingestion.Tests.Extraction;
 /// <summary>Triggers, CAMEO types, modality and negation, one row per rule.</summary>
 public class EventTriggerTests
 {
-    private static IReadOnlyList<ExtractedEvent> Events(string sentence) =>
-        RuleBasedEventExtractor.Shared.Extract(sentence, new DateOnly(2022, 2, 6)).Events;
-
     [Theory]
     // Verbs in any inflection and eventive nouns, typed by CAMEO root.
     [InlineData("The ministry said nothing.", "said", "01")]
@@ -30,7 +27,7 @@ public class EventTriggerTests
     [InlineData("The jet was refitted last year.", "refitted", null)]
     public void Recognizes_trigger(string sentence, string trigger, string? code)
     {
-        var e = Assert.Single(Events(sentence), e => e.Trigger == trigger);
+        var e = Assert.Single(SampleText.Extract(sentence).Events, e => e.Trigger == trigger);
         Assert.Equal(code, e.Type?.Code);
     }
 
@@ -41,7 +38,7 @@ public class EventTriggerTests
     [InlineData("The Shuffle launched during the morning.", "during")]
     public void Skips_auxiliaries_and_lookalikes(string sentence, string word)
     {
-        Assert.DoesNotContain(Events(sentence), e => e.Trigger == word);
+        Assert.DoesNotContain(SampleText.Extract(sentence).Events, e => e.Trigger == word);
     }
 
     [Theory]
@@ -55,7 +52,7 @@ public class EventTriggerTests
     [InlineData("The minister attended.", "attended", Modality.Asserted, false)]
     public void Reads_modality_and_negation(string sentence, string trigger, Modality modality, bool negated)
     {
-        var e = Assert.Single(Events(sentence), e => e.Trigger == trigger);
+        var e = Assert.Single(SampleText.Extract(sentence).Events, e => e.Trigger == trigger);
         Assert.Equal((modality, negated), (e.Modality, e.Negated));
     }
 }

@@ -6,7 +6,7 @@ namespace Ingestion.Tests.Extraction;
 public class ParticipantTests
 {
     private static ExtractedEvent Event(string sentence, string trigger) =>
-        Assert.Single(RuleBasedEventExtractor.Shared.Extract(sentence, new DateOnly(2022, 2, 6)).Events, e => e.Trigger == trigger);
+        Assert.Single(SampleText.Extract(sentence).Events, e => e.Trigger == trigger);
 
     [Fact]
     public void Names_before_the_trigger_are_actors_and_after_it_targets()
