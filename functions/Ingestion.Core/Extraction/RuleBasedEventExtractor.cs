@@ -47,7 +47,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             var names = entities.Recognize(text, tokens, memory);
             names.RemoveAll(n => sentenceTimexes.Any(t => t.Start < n.End && n.Start < t.End));
             var sentenceTriggers = triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token));
-            var quantities = QuantityRecognizer.Recognize(text, sentence, (s, e) => sentenceTimexes.Any(t => t.Start < e && s < t.End));
+            var quantities = QuantityRecognizer.Recognize(text, sentence, tokens, (s, e) => sentenceTimexes.Any(t => t.Start < e && s < t.End));
             var sentenceText = text[sentence.Start..sentence.End];
             var anchors = EventDater.Anchors(sentenceTimexes);
             var placedNames = ParticipantAssigner.Place(tokens, names);

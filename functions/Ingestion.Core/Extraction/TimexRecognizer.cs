@@ -31,9 +31,8 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
                 continue;
             }
 
-            for (var r = 0; r < grammar.Rules.Count; r++)
+            foreach (var rule in char.IsDigit(token.Text[0]) ? grammar.DigitRules : grammar.WordRules)
             {
-                var rule = grammar.Rules[r];
                 var match = rule.Match(text, token.Start, sentence.End - token.Start);
                 if (!match.Success || match.Length == 0 || Normalize(new MatchContext(text, match, tokens, dct, reference)) is not var (type, value))
                 {
