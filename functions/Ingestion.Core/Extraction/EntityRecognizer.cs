@@ -283,6 +283,11 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
 
     private (int End, GazetteerEntry Entry)? LongestName(IReadOnlyList<Token> tokens, int start, int end)
     {
+        if (start >= end || !gazetteer.MayStartName(Word(tokens[start])))
+        {
+            return null;
+        }
+
         for (var stop = Math.Min(end, start + gazetteer.MaxNameWords); stop > start; stop--)
         {
             if (gazetteer.TryGetName(Join(tokens, start, stop), out var entry))
@@ -296,6 +301,11 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
 
     private int? LongestTitle(IReadOnlyList<Token> tokens, int start, int end)
     {
+        if (start >= end || !gazetteer.MayStartTitle(tokens[start].Text))
+        {
+            return null;
+        }
+
         for (var stop = Math.Min(end, start + gazetteer.MaxTitleWords); stop > start; stop--)
         {
             if (gazetteer.IsTitle(Join(tokens, start, stop)))

@@ -67,7 +67,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     private ExtractedEvent BuildEvent(
         string text,
         List<Token> tokens,
-        List<ParticipantAssigner.PlacedName> names,
+        ParticipantAssigner.PlacedSentence names,
         List<Trigger> sentenceTriggers,
         int index,
         List<(TemporalExpression Timex, CalendarPeriod Period)> anchors,
@@ -79,7 +79,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var start = tokens[trigger.FirstToken].Start;
         var end = tokens[trigger.LastToken].End;
         var (mood, negated) = modality.At(tokens, trigger.FirstToken);
-        var roles = participants.Assign(tokens, names, sentenceTriggers, index);
+        var roles = participants.Assign(names, sentenceTriggers, index);
         return new ExtractedEvent(
             start,
             end,
@@ -128,6 +128,24 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         return best;
     }
 
-    private static bool Covers(List<TemporalExpression> sentenceTimexes, List<NamedEntity> names, Token token) =>
-        sentenceTimexes.Any(t => t.Start < token.End && token.Start < t.End) || names.Any(n => n.Start < token.End && token.Start < n.End);
+    private static bool Covers(List<TemporalExpression> sentenceTimexes, List<NamedEntity> names, Token token)
+    {
+        foreach (var t in sentenceTimexes)
+        {
+            if (t.Start < token.End && token.Start < t.End)
+            {
+                return true;
+            }
+        }
+
+        foreach (var n in names)
+        {
+            if (n.Start < token.End && token.Start < n.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
