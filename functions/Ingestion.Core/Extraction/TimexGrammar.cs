@@ -39,45 +39,133 @@ internal sealed class TimexGrammar
         openers.UnionWith(ReferenceWords.Keys.Select(w => w.Split(' ')[0]));
         openers.UnionWith(FollowerWords);
 
-        (string Pattern, Opening Opening)[] rules =
+        (string Pattern, Opening Opening, Cue Requires)[] rules =
         [
-            (@"(?<iso>(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2}))", Opening.Digit),
-            (@"(?<slash>(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2}))", Opening.Digit),
-            ($@"(?<mdy>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}}))", Opening.Word),
-            ($@"(?<dmy>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month})\.?,?\s+(?<y>\d{{4}}))", Opening.Digit),
-            ($@"(?<my>{Part}?(?<mon>{fullMonth})\.?,?\s+(?:of\s+)?(?<y>\d{{4}}))", Opening.Word),
-            ($@"(?<md>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?)(?![\p{{L}}\p{{N}}]|,?\s*\d)", Opening.Word),
-            ($@"(?<dm>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month}))", Opening.Digit),
-            ($@"(?<time>(?<h>\d{{1,2}}):(?<min>\d{{2}})(?:\s*(?<ampm>[ap])\.?m\.?)?{zoneSuffix}|(?<h>\d{{1,2}})\s*(?<ampm>[ap])\.?m\.?{zoneSuffix})", Opening.Digit),
-            ($@"(?<wd>(?:{Rel}\s+)?(?<day>{weekday})(?:\s+(?<tod>morning|afternoon|evening|night))?)", Opening.Word),
-            ($@"(?<mon1>{Part}?(?:{Rel}\s+)?(?<mon>{fullMonth}))", Opening.Word),
-            ($@"(?<partof>(?:the\s+)?(?<edge>beginning|start|end|middle|turn|rest)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?<unit>year|month|week|decade|century|quarter))", Opening.Word),
-            ($@"(?<season>(?:{Rel}\s+)?(?<s>{season})(?:\s+(?:of\s+)?(?<y>\d{{4}}))?)", Opening.Word),
-            (@"(?<quarter>(?:the\s+)?(?<ord>first|second|third|fourth|last|final|previous|current|next|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter(?:\s+of\s+(?:(?<y>\d{4})|(?:the\s+)?(?<qrel>this|last|next)?\s*year))?|Q(?<q>[1-4])(?:\s+(?<y>\d{4}))?)", Opening.Both),
-            (@"(?<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?<y>\d{4})|FY\s?(?<y>\d{4}))", Opening.Both),
-            ($@"(?<decade>(?:the\s+)?{Part}?(?<dec>1[5-9]\d|20\d)0'?s)", Opening.Both),
-            ($@"(?<ago>(?<n>{number}|a|an|several|a\s+few)\s+(?<unit>{unit})s?\s+ago)", Opening.Both),
-            ($@"(?<shift>(?<n>{number}|a|an)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?))", Opening.Both),
-            ($@"(?<span>(?:the\s+)?(?<rel>past|last|next|coming|previous|following|first|final)\s+(?<n>{number}|several|few)\s+(?<unit>{unit})s?)", Opening.Word),
-            (@"(?<inthe>(?<part>early|earlier|late|later)\s+(?:in\s+)?(?:the|this)\s+(?<unit>week|month|year))", Opening.Word),
-            ($@"(?<reldate>(?:(?<part>early|earlier|late|later|mid)[\s-]+(?:in\s+)?)?(?<the>the\s+)?{Rel}\s+(?<unit>weekend|week|month|year|quarter|decade|century))", Opening.Word),
-            (@"(?<weekend>the\s+weekend)", Opening.Word),
-            (@"(?<deictic>(?<word>today|yesterday|tomorrow|tonight)(?:\s+(?<tod>morning|afternoon|evening|night))?|this\s+(?<tod>morning|afternoon|evening))", Opening.Word),
-            ($@"(?<ref>{reference})(?!-|\s+(?:[\p{{L}}\d]+\s+)?(?:{unit}|quarter))", Opening.Word),
-            ($@"(?<set>(?:every|each|per|a)\s+(?<unit>day|week|month|year|quarter|hour)|(?<adv>daily|weekly|monthly|annually|annual|yearly|quarterly|hourly))", Opening.Word),
-            ($@"(?<dur>(?:(?<approx>about|around|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|roughly)\s+)?(?<n>{number}|several|a\s+few|few|many|a\s+couple\s+of|a|an)(?<half>\s+and\s+a\s+half)?[\s-]+(?<unit>{unit})s?(?:[\s-](?:long|old))?)", Opening.Both),
-            (@"(?<vague>(?:over\s+the\s+|for\s+)(?<unit>years|decades|months|weeks)|(?<unit>years|decades|months|weeks)-long)", Opening.Word),
-            ($@"(?<year>{Part}?(?<y>(?:1[6-9]|20)\d{{2}}))", Opening.Both),
+            (@"(?<iso>(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2}))", Opening.Digit, Cue.Year),
+            (@"(?<slash>(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2}))", Opening.Digit, Cue.Number),
+            ($@"(?<mdy>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}}))", Opening.Word, Cue.Month),
+            ($@"(?<dmy>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month})\.?,?\s+(?<y>\d{{4}}))", Opening.Digit, Cue.Month),
+            ($@"(?<my>{Part}?(?<mon>{fullMonth})\.?,?\s+(?:of\s+)?(?<y>\d{{4}}))", Opening.Word, Cue.Month),
+            ($@"(?<md>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?)(?![\p{{L}}\p{{N}}]|,?\s*\d)", Opening.Word, Cue.Month),
+            ($@"(?<dm>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month}))", Opening.Digit, Cue.Month),
+            ($@"(?<time>(?<h>\d{{1,2}}):(?<min>\d{{2}})(?:\s*(?<ampm>[ap])\.?m\.?)?{zoneSuffix}|(?<h>\d{{1,2}})\s*(?<ampm>[ap])\.?m\.?{zoneSuffix})", Opening.Digit, Cue.Number),
+            ($@"(?<wd>(?:{Rel}\s+)?(?<day>{weekday})(?:\s+(?<tod>morning|afternoon|evening|night))?)", Opening.Word, Cue.Weekday),
+            ($@"(?<mon1>{Part}?(?:{Rel}\s+)?(?<mon>{fullMonth}))", Opening.Word, Cue.Month),
+            ($@"(?<partof>(?:the\s+)?(?<edge>beginning|start|end|middle|turn|rest)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?<unit>year|month|week|decade|century|quarter))", Opening.Word, Cue.Unit | Cue.Quarter),
+            ($@"(?<season>(?:{Rel}\s+)?(?<s>{season})(?:\s+(?:of\s+)?(?<y>\d{{4}}))?)", Opening.Word, Cue.Season),
+            (@"(?<quarter>(?:the\s+)?(?<ord>first|second|third|fourth|last|final|previous|current|next|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter(?:\s+of\s+(?:(?<y>\d{4})|(?:the\s+)?(?<qrel>this|last|next)?\s*year))?|Q(?<q>[1-4])(?:\s+(?<y>\d{4}))?)", Opening.Both, Cue.Quarter),
+            (@"(?<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?<y>\d{4})|FY\s?(?<y>\d{4}))", Opening.Both, Cue.Fiscal),
+            ($@"(?<decade>(?:the\s+)?{Part}?(?<dec>1[5-9]\d|20\d)0'?s)", Opening.Both, Cue.Year),
+            ($@"(?<ago>(?<n>{number}|a|an|several|a\s+few)\s+(?<unit>{unit})s?\s+ago)", Opening.Both, Cue.Unit),
+            ($@"(?<shift>(?<n>{number}|a|an)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?))", Opening.Both, Cue.Unit),
+            ($@"(?<span>(?:the\s+)?(?<rel>past|last|next|coming|previous|following|first|final)\s+(?<n>{number}|several|few)\s+(?<unit>{unit})s?)", Opening.Word, Cue.Unit),
+            (@"(?<inthe>(?<part>early|earlier|late|later)\s+(?:in\s+)?(?:the|this)\s+(?<unit>week|month|year))", Opening.Word, Cue.Unit),
+            ($@"(?<reldate>(?:(?<part>early|earlier|late|later|mid)[\s-]+(?:in\s+)?)?(?<the>the\s+)?{Rel}\s+(?<unit>weekend|week|month|year|quarter|decade|century))", Opening.Word, Cue.Unit | Cue.Quarter | Cue.Weekend),
+            (@"(?<weekend>the\s+weekend)", Opening.Word, Cue.Weekend),
+            (@"(?<deictic>(?<word>today|yesterday|tomorrow|tonight)(?:\s+(?<tod>morning|afternoon|evening|night))?|this\s+(?<tod>morning|afternoon|evening))", Opening.Word, Cue.Deictic),
+            ($@"(?<ref>{reference})(?!-|\s+(?:[\p{{L}}\d]+\s+)?(?:{unit}|quarter))", Opening.Word, Cue.Reference),
+            ($@"(?<set>(?:every|each|per|a)\s+(?<unit>day|week|month|year|quarter|hour)|(?<adv>daily|weekly|monthly|annually|annual|yearly|quarterly|hourly))", Opening.Word, Cue.Unit | Cue.Quarter | Cue.SetWord),
+            ($@"(?<dur>(?:(?<approx>about|around|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|roughly)\s+)?(?<n>{number}|several|a\s+few|few|many|a\s+couple\s+of|a|an)(?<half>\s+and\s+a\s+half)?[\s-]+(?<unit>{unit})s?(?:[\s-](?:long|old))?)", Opening.Both, Cue.Unit),
+            (@"(?<vague>(?:over\s+the\s+|for\s+)(?<unit>years|decades|months|weeks)|(?<unit>years|decades|months|weeks)-long)", Opening.Word, Cue.Unit),
+            ($@"(?<year>{Part}?(?<y>(?:1[6-9]|20)\d{{2}}))", Opening.Both, Cue.Year),
         ];
 
         // One anchored regex per rule, tried in order at tokens that can open an expression: an alternation of
         // the rules runs tens of times slower than the rules one by one.
-        var compiled = rules.Select(rule => (Regex: new Regex(
+        var compiled = rules.Select(rule => (Rule: new TimexRule(new Regex(
                 $@"^(?:{rule.Pattern})(?![\p{{L}}\p{{N}}%])",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled), rule.Opening))
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled), rule.Requires), rule.Opening))
             .ToList();
-        DigitRules = [.. compiled.Where(r => r.Opening.HasFlag(Opening.Digit)).Select(r => r.Regex)];
-        WordRules = [.. compiled.Where(r => r.Opening.HasFlag(Opening.Word)).Select(r => r.Regex)];
+        DigitRules = [.. compiled.Where(r => r.Opening.HasFlag(Opening.Digit)).Select(r => r.Rule)];
+        WordRules = [.. compiled.Where(r => r.Opening.HasFlag(Opening.Word)).Select(r => r.Rule)];
+
+        AddCues(Months.Keys, Cue.Month);
+        AddCues(Weekdays.Keys, Cue.Weekday);
+        AddCues(Units.Keys, Cue.Unit);
+        AddCues(Seasons.Keys, Cue.Season);
+        AddCues(["quarter"], Cue.Quarter);
+        AddCues(["fiscal", "financial"], Cue.Fiscal);
+        AddCues(ReferenceWords.Keys.Select(w => w[(w.LastIndexOf(' ') + 1)..]), Cue.Reference);
+        AddCues(["today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening"], Cue.Deictic);
+        AddCues(["weekend"], Cue.Weekend);
+        AddCues(["daily", "weekly", "monthly", "annually", "annual", "yearly", "quarterly", "hourly"], Cue.SetWord);
+    }
+
+    /// <summary>Words and shapes an expression cannot do without; a rule is tried only when its cue is near.</summary>
+    [Flags]
+    public enum Cue
+    {
+        None = 0,
+        Month = 1,
+        Weekday = 2,
+        Unit = 4,
+        Season = 8,
+        Quarter = 16,
+        Fiscal = 32,
+        Year = 64,
+        Number = 128,
+        Reference = 256,
+        Deictic = 512,
+        Weekend = 1024,
+        SetWord = 2048,
+    }
+
+    /// <summary>A compiled rule and the cues one of which must occur within <see cref="CueWindow"/> tokens of its start.</summary>
+    public sealed record TimexRule(Regex Regex, Cue Requires);
+
+    /// <summary>How many tokens from its first an expression's cue word may stand ("about two and a half years").</summary>
+    public const int CueWindow = 8;
+
+    private readonly Dictionary<string, Cue> cueWords = new(StringComparer.OrdinalIgnoreCase);
+
+    private void AddCues(IEnumerable<string> words, Cue cue)
+    {
+        foreach (var word in words)
+        {
+            cueWords[word] = cueWords.GetValueOrDefault(word) | cue;
+        }
+    }
+
+    /// <summary>The cues a token carries: its number shape, or the lists its word (or each part of "mid-March") is in.</summary>
+    public Cue CuesOf(Token token)
+    {
+        var cue = Cue.None;
+        var rest = token.Text.AsSpan();
+        while (rest.Length > 0)
+        {
+            var cut = rest.IndexOfAny('-', '\'', '’');
+            cue |= PartCues(cut < 0 ? rest : rest[..cut]);
+            rest = cut < 0 ? [] : rest[(cut + 1)..];
+        }
+
+        return cue;
+    }
+
+    private Cue PartCues(ReadOnlySpan<char> part)
+    {
+        if (part.Length == 0)
+        {
+            return Cue.None;
+        }
+
+        if (char.IsDigit(part[0]))
+        {
+            return Cue.Number | (part.Length == 4 && !part.ContainsAnyExceptInRange('0', '9') ? Cue.Year : Cue.None);
+        }
+
+        if (part.Length == 2 && part[0] == 'Q' && part[1] is >= '1' and <= '4')
+        {
+            return Cue.Quarter;
+        }
+
+        if (part.StartsWith("FY", StringComparison.Ordinal))
+        {
+            return Cue.Fiscal;
+        }
+
+        var lookup = cueWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var cue = lookup.TryGetValue(part, out var whole) ? whole : Cue.None;
+        return part.Length > 3 && part[^1] == 's' && lookup.TryGetValue(part[..^1], out var singular) ? cue | singular : cue;
     }
 
     /// <summary>What a rule's first character can be, so a token only meets the rules that can start with it.</summary>
@@ -90,10 +178,10 @@ internal sealed class TimexGrammar
     }
 
     /// <summary>The rules that can open with a digit, most specific first; each matches only at the start of its range.</summary>
-    public Regex[] DigitRules { get; }
+    public TimexRule[] DigitRules { get; }
 
     /// <summary>The rules that can open with a letter, in the same order.</summary>
-    public Regex[] WordRules { get; }
+    public TimexRule[] WordRules { get; }
 
     /// <summary>Words the rules above can open with, besides numbers and the data-file words.</summary>
     private static readonly string[] OpeningWords =

@@ -18,6 +18,12 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
     {
         var found = new List<TemporalExpression>();
         var resume = sentence.Start;
+        var cues = new TimexGrammar.Cue[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            cues[i] = grammar.CuesOf(tokens[i]);
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -31,9 +37,20 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
                 continue;
             }
 
+            var near = TimexGrammar.Cue.None;
+            for (var k = i; k < tokens.Count && k < i + TimexGrammar.CueWindow; k++)
+            {
+                near |= cues[k];
+            }
+
             foreach (var rule in char.IsDigit(token.Text[0]) ? grammar.DigitRules : grammar.WordRules)
             {
-                var match = rule.Match(text, token.Start, sentence.End - token.Start);
+                if ((rule.Requires & near) == 0)
+                {
+                    continue;
+                }
+
+                var match = rule.Regex.Match(text, token.Start, sentence.End - token.Start);
                 if (!match.Success || match.Length == 0 || Normalize(new MatchContext(text, match, tokens, dct, reference)) is not var (type, value))
                 {
                     continue;
