@@ -100,15 +100,38 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
                 var code = prefix?.Entry.CountryCode;
                 found.Add(Person(tokens, titleEnd, end, memory, title, code));
             }
-            else if (titleEnd + 1 < end)
+            else
             {
-                Classify(tokens, titleEnd + 1, end, memory, found);
+                TitleApposition(tokens, start, title, memory, found);
+                if (titleEnd + 1 < end)
+                {
+                    Classify(tokens, titleEnd + 1, end, memory, found);
+                }
             }
 
             return;
         }
 
         ClassifyName(tokens, start, end, memory, found);
+    }
+
+    /// <summary>"Jens Stoltenberg, Secretary-General of NATO": a title set off after a person's name is that person's title.</summary>
+    private static void TitleApposition(IReadOnlyList<Token> tokens, int titleStart, string title, ArticleMemory memory, List<NamedEntity> found)
+    {
+        var comma = titleStart - 1;
+        if (comma > 0 && tokens[comma - 1].Text is "the" or "a" or "an")
+        {
+            comma--;
+        }
+
+        if (comma < 1 || tokens[comma].Text != "," || found.Count == 0 || found[^1] is not { Kind: NameKind.Person, Title: null } person
+            || person.End != tokens[comma - 1].End)
+        {
+            return;
+        }
+
+        found[^1] = person with { Title = title };
+        memory.People[Word(tokens[comma - 1])] = found[^1];
     }
 
     private void ClassifyName(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)

@@ -24,6 +24,13 @@ public class ParticipantTests
     }
 
     [Fact]
+    public void Title_in_apposition_belongs_to_the_person_before_it()
+    {
+        var e = Event("Jens Stoltenberg, Secretary-General of NATO, spoke.", "spoke");
+        Assert.Contains(new Actor("Jens Stoltenberg", ActorKind.Person, null, "Secretary-General"), e.Actors);
+    }
+
+    [Fact]
     public void Capital_as_actor_stands_for_its_country()
     {
         Assert.Contains(new Actor("Russia", ActorKind.Country, "RU"), Event("Moscow rejected the offer.", "rejected").Actors);
