@@ -13,6 +13,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     private readonly EventTriggerRecognizer triggers;
     private readonly ModalityDetector modality = new();
     private readonly ParticipantAssigner participants;
+    private readonly EventDater dater = new();
     private readonly Dictionary<string, CameoCategory> cameo;
 
     public RuleBasedEventExtractor()
@@ -39,6 +40,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var allEvents = new List<ExtractedEvent>();
         var memory = new EntityRecognizer.ArticleMemory();
         var reference = publicationDate;
+        List<(TemporalExpression Timex, CalendarPeriod Period)> previousAnchors = [];
         foreach (var sentence in splitter.Split(text))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -49,7 +51,8 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             var sentenceTriggers = triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token));
             var quantities = QuantityRecognizer.Recognize(text, sentence, tokens, (s, e) => sentenceTimexes.Any(t => t.Start < e && s < t.End));
             var sentenceText = text[sentence.Start..sentence.End];
-            var anchors = EventDater.Anchors(sentenceTimexes);
+            var (anchors, inherited) = dater.Frame(EventDater.Anchors(sentenceTimexes), previousAnchors, sentenceText);
+            previousAnchors = anchors;
             var placedNames = ParticipantAssigner.Place(tokens, names);
             var quantityOwners = quantities.ConvertAll(q => NearestTrigger(sentenceTriggers, tokens, q.Start));
 
@@ -57,7 +60,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             allEntities.AddRange(names.Select(n => n.ToMention()));
             for (var i = 0; i < sentenceTriggers.Count; i++)
             {
-                allEvents.Add(BuildEvent(text, tokens, placedNames, sentenceTriggers, i, anchors, Owned(quantities, quantityOwners, i), sentenceText, publicationDate));
+                allEvents.Add(BuildEvent(text, tokens, placedNames, sentenceTriggers, i, (anchors, inherited), Owned(quantities, quantityOwners, i), sentenceText, publicationDate));
             }
         }
 
@@ -70,7 +73,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         ParticipantAssigner.PlacedSentence names,
         List<Trigger> sentenceTriggers,
         int index,
-        List<(TemporalExpression Timex, CalendarPeriod Period)> anchors,
+        (List<(TemporalExpression Timex, CalendarPeriod Period)> Anchors, bool Inherited) frame,
         List<Quantity> counts,
         string sentenceText,
         DateOnly publicationDate)
@@ -85,7 +88,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             end,
             text[start..end],
             trigger.Entry.Code is { } code ? cameo[code] : null,
-            EventDater.Date(start, anchors, publicationDate),
+            EventDater.Date(start, frame.Anchors, frame.Inherited, publicationDate),
             roles.Actors,
             roles.Targets,
             roles.Places,

@@ -28,6 +28,19 @@ public class EventDatingTests
     }
 
     [Fact]
+    public void Sentence_carrying_on_takes_the_previous_date()
+    {
+        var date = DateOf("Talks began on March 3, 2020. Then the delegates signed a deal.", "signed");
+        Assert.Equal(("2020-03-03", DateSource.Relative), (date.Value, date.Source));
+    }
+
+    [Fact]
+    public void Sentence_not_carrying_on_keeps_the_publication_date()
+    {
+        Assert.Equal(DateSource.PublicationDate, DateOf("Talks began on March 3, 2020. The delegates signed a deal.", "signed").Source);
+    }
+
+    [Fact]
     public void Durations_never_date_an_event()
     {
         Assert.Equal(DateSource.PublicationDate, DateOf("The squad can deploy within 18 hours.", "deploy").Source);
