@@ -27,7 +27,13 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     public sealed class ArticleMemory
     {
         public Dictionary<string, NamedEntity> People { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The last name of each kind, which "the company" or "the country" refers back to.</summary>
+        public Dictionary<NameKind, NamedEntity> Last { get; } = [];
     }
+
+    private readonly Dictionary<string, NameKind> nominals = ExtractionData.ReadTable("nominal-mentions.tsv", 2)
+        .ToDictionary(row => row[0], row => Enum.Parse<NameKind>(row[1]), StringComparer.OrdinalIgnoreCase);
 
     public List<NamedEntity> Recognize(string text, IReadOnlyList<Token> tokens, ArticleMemory memory)
     {
@@ -48,11 +54,32 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
                 end++;
             }
 
+            var before = found.Count;
             Classify(tokens, i, end, memory, found);
+            for (var k = before; k < found.Count; k++)
+            {
+                memory.Last[found[k].Kind == NameKind.Capital ? NameKind.Place : found[k].Kind] = found[k];
+            }
+
             i = end;
         }
 
+        AddNominals(tokens, memory, found);
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found.ConvertAll(e => e with { Text = text[e.Start..e.End] });
+    }
+
+    /// <summary>"the company", "the country": a definite description of a kind already named refers to the last such name.</summary>
+    private void AddNominals(IReadOnlyList<Token> tokens, ArticleMemory memory, List<NamedEntity> found)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i - 1].Text.Equals("the", StringComparison.OrdinalIgnoreCase) && nominals.TryGetValue(tokens[i].Text, out var kind)
+                && memory.Last.TryGetValue(kind, out var antecedent) && (i + 1 == tokens.Count || !tokens[i + 1].IsCapitalized))
+            {
+                found.Add(antecedent with { Start = tokens[i - 1].Start, End = tokens[i].End, Title = null });
+            }
+        }
     }
 
     private static bool IsNameWord(Token token) =>

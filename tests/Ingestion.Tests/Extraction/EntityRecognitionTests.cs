@@ -41,6 +41,21 @@ public class EntityRecognitionTests
     }
 
     [Theory]
+    [InlineData("Ryanair cut fares. The company said demand rose.", "The company", EntityType.Organization, "Ryanair")]
+    [InlineData("Troops left Poland. Officials in the country said so.", "the country", EntityType.Location, "Poland")]
+    public void Definite_description_refers_to_the_last_name_of_its_kind(string text, string mention, EntityType type, string canonical)
+    {
+        var entity = Assert.Single(SampleText.Extract(text).Entities, e => e.Text == mention);
+        Assert.Equal((type, canonical), (entity.Type, entity.CanonicalName));
+    }
+
+    [Fact]
+    public void Definite_description_without_antecedent_is_not_a_name()
+    {
+        Assert.Empty(SampleText.Extract("The company said demand rose.").Entities);
+    }
+
+    [Theory]
     [InlineData("Deterrence and solidarity matter.")]
     [InlineData("The Airbus A380 flew.")]
     [InlineData("It costs US$40 billion.")]

@@ -21,6 +21,7 @@ public class EventTriggerTests
     [InlineData("Police arrested two men.", "arrested", "17")]
     [InlineData("Gunmen attacked a convoy.", "attacked", "18")]
     [InlineData("They fear an invasion.", "invasion", "19")]
+    [InlineData("Jobs spoke at the Worldwide Developers Conference.", "Conference", "04")]
     // Untyped events: financial and movement verbs, main-verb "be", and -ed/-ing shapes.
     [InlineData("Shares rose sharply.", "rose", null)]
     [InlineData("It is the biggest contract.", "is", null)]
