@@ -90,8 +90,21 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     /// <summary>The token's text without a possessive ending ("NATO’s" is NATO).</summary>
     private static string Word(Token token) => IsPossessive(token) ? token.Text[..^2] : token.Text;
 
-    private static string Join(IReadOnlyList<Token> tokens, int start, int end) =>
-        string.Join(' ', Enumerable.Range(start, end - start).Select(k => Word(tokens[k])));
+    private static string Join(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        if (end - start == 1)
+        {
+            return Word(tokens[start]);
+        }
+
+        var words = new string[end - start];
+        for (var k = start; k < end; k++)
+        {
+            words[k - start] = Word(tokens[k]);
+        }
+
+        return string.Join(' ', words);
+    }
 
     private void Classify(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
     {

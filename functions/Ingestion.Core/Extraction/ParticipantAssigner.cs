@@ -105,10 +105,22 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
             actors.Add(nearestBefore);
         }
 
-        return new Participants(
-            ToActors(actors),
-            ToActors(targets),
-            [.. (places.Count > 0 ? places : sentencePlaces).Select(ToPlace).DistinctBy(p => p.Name)]);
+        return new Participants(ToActors(actors), ToActors(targets), ToPlaces(places.Count > 0 ? places : sentencePlaces));
+    }
+
+    private List<Place> ToPlaces(List<NamedEntity> entities)
+    {
+        var result = new List<Place>(entities.Count);
+        foreach (var entity in entities)
+        {
+            var place = ToPlace(entity);
+            if (!result.Exists(p => p.Name == place.Name))
+            {
+                result.Add(place);
+            }
+        }
+
+        return result;
     }
 
     // "in Poland", "in southeastern Poland", "in the United States".
