@@ -264,10 +264,10 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
             return;
         }
 
-        // A lone capitalized word opening a sentence is usually just the first word; "8 GB" is a unit.
+        // A lone capitalized word opening a sentence is usually just the first word, but an acronym ("(USAF)") is a name; "8 GB" is a unit.
         var sentenceInitial = index == 0 || tokens[index - 1].Text is "\"" or "“" or "‘" or "(" or ":";
         var afterNumber = index > 0 && tokens[index - 1].Text.Any(char.IsDigit);
-        if (!sentenceInitial && !(afterNumber && IsAllCaps(word)) && (IsAllCaps(word) || word.Length > 2))
+        if (IsAllCaps(word) ? !afterNumber : !sentenceInitial && word.Length > 2)
         {
             found.Add(Entity(tokens, index, index + 1, NameKind.Organization, word, null));
         }

@@ -27,6 +27,7 @@ public class EntityRecognitionTests
     [InlineData("The plan was backed by Paul Nesbit of the firm.", "Paul Nesbit", EntityType.Person, "Paul Nesbit", null)]
     [InlineData("\"It works,\" Plasak said.", "Plasak", EntityType.Person, "Plasak", null)]
     [InlineData("The deal went to Ryanair in the end.", "Ryanair", EntityType.Organization, "Ryanair", "IE")]
+    [InlineData("It supplies the air force (USAF) with tankers.", "USAF", EntityType.Organization, "USAF", null)]
     public void Recognizes(string sentence, string text, EntityType type, string canonical, string? countryCode)
     {
         var mention = Assert.Single(SampleText.Extract(sentence).Entities, e => e.Text == text);
