@@ -74,7 +74,7 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
     private bool IsMainVerb(IReadOnlyList<Token> tokens, int i)
     {
         var next = i + 1;
-        while (next < tokens.Count && SkippedAdverbs.Contains(tokens[next].Text))
+        while (next < tokens.Count && (SkippedAdverbs.Contains(tokens[next].Text) || tokens[next].Text.EndsWith("ly", StringComparison.Ordinal)))
         {
             next++;
         }

@@ -34,6 +34,7 @@ public class EventTriggerTests
 
     [Theory]
     [InlineData("The jet has begun tests.", "has")]
+    [InlineData("Rivals have unexpectedly defeated Boeing.", "have")]
     [InlineData("Troops are expected to arrive.", "are")]
     [InlineData("US forces moved.", "forces")]
     [InlineData("The Shuffle launched during the morning.", "during")]
