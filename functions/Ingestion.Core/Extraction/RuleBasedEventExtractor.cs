@@ -40,12 +40,13 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var allEvents = new List<ExtractedEvent>();
         var memory = new EntityRecognizer.ArticleMemory();
         var reference = publicationDate;
+        var lowered = text.ToLowerInvariant();
         List<(TemporalExpression Timex, CalendarPeriod Period)> previousAnchors = [];
         foreach (var sentence in splitter.Split(text))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
-            var sentenceTimexes = timexes.Recognize(text, sentence, tokens, publicationDate, ref reference);
+            var sentenceTimexes = timexes.Recognize(text, lowered, sentence, tokens, publicationDate, ref reference);
             var names = entities.Recognize(text, tokens, memory);
             names.RemoveAll(n => sentenceTimexes.Any(t => t.Start < n.End && n.Start < t.End));
             var sentenceTriggers = triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token));

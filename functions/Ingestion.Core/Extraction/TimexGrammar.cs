@@ -53,8 +53,8 @@ internal sealed class TimexGrammar
             ($@"(?<mon1>{Part}?(?:{Rel}\s+)?(?<mon>{fullMonth}))", Opening.Word, Cue.Month),
             ($@"(?<partof>(?:the\s+)?(?<edge>beginning|start|end|middle|turn|rest)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?<unit>year|month|week|decade|century|quarter))", Opening.Word, Cue.Unit | Cue.Quarter),
             ($@"(?<season>(?:{Rel}\s+)?(?<s>{season})(?:\s+(?:of\s+)?(?<y>\d{{4}}))?)", Opening.Word, Cue.Season),
-            (@"(?<quarter>(?:the\s+)?(?<ord>first|second|third|fourth|last|final|previous|current|next|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter(?:\s+of\s+(?:(?<y>\d{4})|(?:the\s+)?(?<qrel>this|last|next)?\s*year))?|Q(?<q>[1-4])(?:\s+(?<y>\d{4}))?)", Opening.Both, Cue.Quarter),
-            (@"(?<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?<y>\d{4})|FY\s?(?<y>\d{4}))", Opening.Both, Cue.Fiscal),
+            (@"(?<quarter>(?:the\s+)?(?<ord>first|second|third|fourth|last|final|previous|current|next|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter(?:\s+of\s+(?:(?<y>\d{4})|(?:the\s+)?(?<qrel>this|last|next)?\s*year))?|q(?<q>[1-4])(?:\s+(?<y>\d{4}))?)", Opening.Both, Cue.Quarter),
+            (@"(?<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?<y>\d{4})|fy\s?(?<y>\d{4}))", Opening.Both, Cue.Fiscal),
             ($@"(?<decade>(?:the\s+)?{Part}?(?<dec>1[5-9]\d|20\d)0'?s)", Opening.Both, Cue.Year),
             ($@"(?<ago>(?<n>{number}|a|an|several|a\s+few)\s+(?<unit>{unit})s?\s+ago)", Opening.Both, Cue.Unit),
             ($@"(?<shift>(?<n>{number}|a|an)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?))", Opening.Both, Cue.Unit),
@@ -71,10 +71,11 @@ internal sealed class TimexGrammar
         ];
 
         // One anchored regex per rule, tried in order at tokens that can open an expression: an alternation of
-        // the rules runs tens of times slower than the rules one by one.
+        // the rules runs tens of times slower than the rules one by one. They match lower-cased text: case-insensitive
+        // word alternations compile to much slower code.
         var compiled = rules.Select(rule => (Rule: new TimexRule(new Regex(
                 $@"^(?:{rule.Pattern})(?![\p{{L}}\p{{N}}%])",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled), rule.Requires), rule.Opening))
+                RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled), rule.Requires), rule.Opening))
             .ToList();
         DigitRules = [.. compiled.Where(r => r.Opening.HasFlag(Opening.Digit)).Select(r => r.Rule)];
         WordRules = [.. compiled.Where(r => r.Opening.HasFlag(Opening.Word)).Select(r => r.Rule)];
