@@ -39,35 +39,35 @@ internal sealed class TimexGrammar
         openers.UnionWith(ReferenceWords.Keys.Select(w => w.Split(' ')[0]));
         openers.UnionWith(FollowerWords);
 
-        (string Pattern, Opening Opening, Cue Requires)[] rules =
+        (string Pattern, Opening Opening, Cue Any, Cue All)[] rules =
         [
-            (@"(?<iso>(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2}))", Opening.Digit, Cue.Year),
-            (@"(?<slash>(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2}))", Opening.Digit, Cue.Number),
-            ($@"(?<mdy>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}}))", Opening.Word, Cue.Month),
-            ($@"(?<dmy>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month})\.?,?\s+(?<y>\d{{4}}))", Opening.Digit, Cue.Month),
-            ($@"(?<my>{Part}?(?<mon>{fullMonth})\.?,?\s+(?:of\s+)?(?<y>\d{{4}}))", Opening.Word, Cue.Month),
-            ($@"(?<md>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?)(?![\p{{L}}\p{{N}}]|,?\s*\d)", Opening.Word, Cue.Month),
-            ($@"(?<dm>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month}))", Opening.Digit, Cue.Month),
-            ($@"(?<time>(?<h>\d{{1,2}}):(?<min>\d{{2}})(?:\s*(?<ampm>[ap])\.?m\.?)?{zoneSuffix}|(?<h>\d{{1,2}})\s*(?<ampm>[ap])\.?m\.?{zoneSuffix})", Opening.Digit, Cue.Number),
-            ($@"(?<wd>(?:{Rel}\s+)?(?<day>{weekday})(?:\s+(?<tod>morning|afternoon|evening|night))?)", Opening.Word, Cue.Weekday),
-            ($@"(?<mon1>{Part}?(?:{Rel}\s+)?(?<mon>{fullMonth}))", Opening.Word, Cue.Month),
-            ($@"(?<partof>(?:the\s+)?(?<edge>beginning|start|end|middle|turn|rest)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?<unit>year|month|week|decade|century|quarter))", Opening.Word, Cue.Unit | Cue.Quarter),
-            ($@"(?<season>(?:{Rel}\s+)?(?<s>{season})(?:\s+(?:of\s+)?(?<y>\d{{4}}))?)", Opening.Word, Cue.Season),
-            (@"(?<quarter>(?:the\s+)?(?<ord>first|second|third|fourth|last|final|previous|current|next|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter(?:\s+of\s+(?:(?<y>\d{4})|(?:the\s+)?(?<qrel>this|last|next)?\s*year))?|q(?<q>[1-4])(?:\s+(?<y>\d{4}))?)", Opening.Both, Cue.Quarter),
-            (@"(?<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?<y>\d{4})|fy\s?(?<y>\d{4}))", Opening.Both, Cue.Fiscal),
-            ($@"(?<decade>(?:the\s+)?{Part}?(?<dec>1[5-9]\d|20\d)0'?s)", Opening.Both, Cue.Year),
-            ($@"(?<ago>(?<n>{number}|a|an|several|a\s+few)\s+(?<unit>{unit})s?\s+ago)", Opening.Both, Cue.Unit),
-            ($@"(?<shift>(?<n>{number}|a|an)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?))", Opening.Both, Cue.Unit),
-            ($@"(?<span>(?:the\s+)?(?<rel>past|last|next|coming|previous|following|first|final)\s+(?<n>{number}|several|few)\s+(?<unit>{unit})s?)", Opening.Word, Cue.Unit),
-            (@"(?<inthe>(?<part>early|earlier|late|later)\s+(?:in\s+)?(?:the|this)\s+(?<unit>week|month|year))", Opening.Word, Cue.Unit),
-            ($@"(?<reldate>(?:(?<part>early|earlier|late|later|mid)[\s-]+(?:in\s+)?)?(?<the>the\s+)?{Rel}\s+(?<unit>weekend|week|month|year|quarter|decade|century))", Opening.Word, Cue.Unit | Cue.Quarter | Cue.Weekend),
-            (@"(?<weekend>the\s+weekend)", Opening.Word, Cue.Weekend),
-            (@"(?<deictic>(?<word>today|yesterday|tomorrow|tonight)(?:\s+(?<tod>morning|afternoon|evening|night))?|this\s+(?<tod>morning|afternoon|evening))", Opening.Word, Cue.Deictic),
-            ($@"(?<ref>{reference})(?!-|\s+(?:[\p{{L}}\d]+\s+)?(?:{unit}|quarter))", Opening.Word, Cue.Reference),
-            ($@"(?<set>(?:every|each|per|a)\s+(?<unit>day|week|month|year|quarter|hour)|(?<adv>daily|weekly|monthly|annually|annual|yearly|quarterly|hourly))", Opening.Word, Cue.Unit | Cue.Quarter | Cue.SetWord),
-            ($@"(?<dur>(?:(?<approx>about|around|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|roughly)\s+)?(?<n>{number}|several|a\s+few|few|many|a\s+couple\s+of|a|an)(?<half>\s+and\s+a\s+half)?[\s-]+(?<unit>{unit})s?(?:[\s-](?:long|old))?)", Opening.Both, Cue.Unit),
-            (@"(?<vague>(?:over\s+the\s+|for\s+)(?<unit>years|decades|months|weeks)|(?<unit>years|decades|months|weeks)-long)", Opening.Word, Cue.Unit),
-            ($@"(?<year>{Part}?(?<y>(?:1[6-9]|20)\d{{2}}))", Opening.Both, Cue.Year),
+            (@"(?<iso>(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2}))", Opening.Digit, Cue.Year, Cue.None),
+            (@"(?<slash>(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2}))", Opening.Digit, Cue.Number, Cue.None),
+            ($@"(?<mdy>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}}))", Opening.Word, Cue.Month, Cue.Year),
+            ($@"(?<dmy>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month})\.?,?\s+(?<y>\d{{4}}))", Opening.Digit, Cue.Month, Cue.Year),
+            ($@"(?<my>{Part}?(?<mon>{fullMonth})\.?,?\s+(?:of\s+)?(?<y>\d{{4}}))", Opening.Word, Cue.Month, Cue.Year),
+            ($@"(?<md>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?)(?![\p{{L}}\p{{N}}]|,?\s*\d)", Opening.Word, Cue.Month, Cue.Number),
+            ($@"(?<dm>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month}))", Opening.Digit, Cue.Month, Cue.Number),
+            ($@"(?<time>(?<h>\d{{1,2}}):(?<min>\d{{2}})(?:\s*(?<ampm>[ap])\.?m\.?)?{zoneSuffix}|(?<h>\d{{1,2}})\s*(?<ampm>[ap])\.?m\.?{zoneSuffix})", Opening.Digit, Cue.Number, Cue.None),
+            ($@"(?<wd>(?:{Rel}\s+)?(?<day>{weekday})(?:\s+(?<tod>morning|afternoon|evening|night))?)", Opening.Word, Cue.Weekday, Cue.None),
+            ($@"(?<mon1>{Part}?(?:{Rel}\s+)?(?<mon>{fullMonth}))", Opening.Word, Cue.Month, Cue.None),
+            ($@"(?<partof>(?:the\s+)?(?<edge>beginning|start|end|middle|turn|rest)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?<unit>year|month|week|decade|century|quarter))", Opening.Word, Cue.Unit | Cue.Quarter, Cue.None),
+            ($@"(?<season>(?:{Rel}\s+)?(?<s>{season})(?:\s+(?:of\s+)?(?<y>\d{{4}}))?)", Opening.Word, Cue.Season, Cue.None),
+            (@"(?<quarter>(?:the\s+)?(?<ord>first|second|third|fourth|last|final|previous|current|next|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter(?:\s+of\s+(?:(?<y>\d{4})|(?:the\s+)?(?<qrel>this|last|next)?\s*year))?|q(?<q>[1-4])(?:\s+(?<y>\d{4}))?)", Opening.Both, Cue.Quarter, Cue.None),
+            (@"(?<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?<y>\d{4})|fy\s?(?<y>\d{4}))", Opening.Both, Cue.Fiscal, Cue.None),
+            ($@"(?<decade>(?:the\s+)?{Part}?(?<dec>1[5-9]\d|20\d)0'?s)", Opening.Both, Cue.Year, Cue.None),
+            ($@"(?<ago>(?<n>{number}|a|an|several|a\s+few)\s+(?<unit>{unit})s?\s+ago)", Opening.Both, Cue.Unit, Cue.Ago),
+            ($@"(?<shift>(?<n>{number}|a|an)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?))", Opening.Both, Cue.Unit, Cue.Shift),
+            ($@"(?<span>(?:the\s+)?(?<rel>past|last|next|coming|previous|following|first|final)\s+(?<n>{number}|several|few)\s+(?<unit>{unit})s?)", Opening.Word, Cue.Unit, Cue.None),
+            (@"(?<inthe>(?<part>early|earlier|late|later)\s+(?:in\s+)?(?:the|this)\s+(?<unit>week|month|year))", Opening.Word, Cue.Unit, Cue.None),
+            ($@"(?<reldate>(?:(?<part>early|earlier|late|later|mid)[\s-]+(?:in\s+)?)?(?<the>the\s+)?{Rel}\s+(?<unit>weekend|week|month|year|quarter|decade|century))", Opening.Word, Cue.Unit | Cue.Quarter | Cue.Weekend, Cue.None),
+            (@"(?<weekend>the\s+weekend)", Opening.Word, Cue.Weekend, Cue.None),
+            (@"(?<deictic>(?<word>today|yesterday|tomorrow|tonight)(?:\s+(?<tod>morning|afternoon|evening|night))?|this\s+(?<tod>morning|afternoon|evening))", Opening.Word, Cue.Deictic, Cue.None),
+            ($@"(?<ref>{reference})(?!-|\s+(?:[\p{{L}}\d]+\s+)?(?:{unit}|quarter))", Opening.Word, Cue.Reference, Cue.None),
+            ($@"(?<set>(?:every|each|per|a)\s+(?<unit>day|week|month|year|quarter|hour)|(?<adv>daily|weekly|monthly|annually|annual|yearly|quarterly|hourly))", Opening.Word, Cue.Unit | Cue.Quarter | Cue.SetWord, Cue.None),
+            ($@"(?<dur>(?:(?<approx>about|around|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|roughly)\s+)?(?<n>{number}|several|a\s+few|few|many|a\s+couple\s+of|a|an)(?<half>\s+and\s+a\s+half)?[\s-]+(?<unit>{unit})s?(?:[\s-](?:long|old))?)", Opening.Both, Cue.Unit, Cue.None),
+            (@"(?<vague>(?:over\s+the\s+|for\s+)(?<unit>years|decades|months|weeks)|(?<unit>years|decades|months|weeks)-long)", Opening.Word, Cue.Unit, Cue.None),
+            ($@"(?<year>{Part}?(?<y>(?:1[6-9]|20)\d{{2}}))", Opening.Both, Cue.Year, Cue.None),
         ];
 
         // One anchored regex per rule, tried in order at tokens that can open an expression: an alternation of
@@ -75,7 +75,7 @@ internal sealed class TimexGrammar
         // word alternations compile to much slower code.
         var compiled = rules.Select(rule => (Rule: new TimexRule(new Regex(
                 $@"^(?:{rule.Pattern})(?![\p{{L}}\p{{N}}%])",
-                RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled), rule.Requires), rule.Opening))
+                RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled), rule.Any, rule.All), rule.Opening))
             .ToList();
         DigitRules = [.. compiled.Where(r => r.Opening.HasFlag(Opening.Digit)).Select(r => r.Rule)];
         WordRules = [.. compiled.Where(r => r.Opening.HasFlag(Opening.Word)).Select(r => r.Rule)];
@@ -89,6 +89,8 @@ internal sealed class TimexGrammar
         AddCues(ReferenceWords.Keys.Select(w => w[(w.LastIndexOf(' ') + 1)..]), Cue.Reference);
         AddCues(["today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening"], Cue.Deictic);
         AddCues(["weekend"], Cue.Weekend);
+        AddCues(["ago"], Cue.Ago);
+        AddCues(["later", "earlier", "afterwards", "afterward"], Cue.Shift);
         AddCues(["daily", "weekly", "monthly", "annually", "annual", "yearly", "quarterly", "hourly"], Cue.SetWord);
     }
 
@@ -109,10 +111,18 @@ internal sealed class TimexGrammar
         Deictic = 512,
         Weekend = 1024,
         SetWord = 2048,
+        Ago = 4096,
+        Shift = 8192,
     }
 
-    /// <summary>A compiled rule and the cues one of which must occur within <see cref="CueWindow"/> tokens of its start.</summary>
-    public sealed record TimexRule(Regex Regex, Cue Requires);
+    /// <summary>
+    /// A compiled rule with the cues that must occur within <see cref="CueWindow"/> tokens of its start:
+    /// one of <paramref name="Any"/> and all of <paramref name="All"/> ("three weeks ago" needs a unit and "ago").
+    /// </summary>
+    public sealed record TimexRule(Regex Regex, Cue Any, Cue All)
+    {
+        public bool MayMatch(Cue near) => (near & Any) != 0 && (near & All) == All;
+    }
 
     /// <summary>How many tokens from its first an expression's cue word may stand ("about two and a half years").</summary>
     public const int CueWindow = 8;

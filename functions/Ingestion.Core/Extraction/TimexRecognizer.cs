@@ -46,7 +46,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
 
             foreach (var rule in char.IsDigit(token.Text[0]) ? grammar.DigitRules : grammar.WordRules)
             {
-                if ((rule.Requires & near) == 0)
+                if (!rule.MayMatch(near))
                 {
                     continue;
                 }
