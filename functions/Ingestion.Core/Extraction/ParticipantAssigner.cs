@@ -108,8 +108,13 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return new Participants(ToActors(actors), ToActors(targets), ToPlaces(places.Count > 0 ? places : sentencePlaces));
     }
 
-    private List<Place> ToPlaces(List<NamedEntity> entities)
+    private IReadOnlyList<Place> ToPlaces(List<NamedEntity> entities)
     {
+        if (entities.Count == 0)
+        {
+            return Array.Empty<Place>();
+        }
+
         var result = new List<Place>(entities.Count);
         foreach (var entity in entities)
         {
@@ -148,8 +153,13 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return lo;
     }
 
-    private List<Actor> ToActors(List<NamedEntity> entities)
+    private IReadOnlyList<Actor> ToActors(List<NamedEntity> entities)
     {
+        if (entities.Count == 0)
+        {
+            return Array.Empty<Actor>();
+        }
+
         var actors = new List<Actor>(entities.Count);
         foreach (var entity in entities)
         {

@@ -75,7 +75,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         List<Trigger> sentenceTriggers,
         int index,
         (List<(TemporalExpression Timex, CalendarPeriod Period)> Anchors, bool Inherited) frame,
-        List<Quantity> counts,
+        IReadOnlyList<Quantity> counts,
         string sentenceText,
         DateOnly publicationDate)
     {
@@ -99,8 +99,13 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             negated);
     }
 
-    private static List<Quantity> Owned(List<QuantityMention> quantities, List<int> owners, int trigger)
+    private static IReadOnlyList<Quantity> Owned(List<QuantityMention> quantities, List<int> owners, int trigger)
     {
+        if (!owners.Contains(trigger))
+        {
+            return Array.Empty<Quantity>();
+        }
+
         var owned = new List<Quantity>();
         for (var q = 0; q < quantities.Count; q++)
         {
