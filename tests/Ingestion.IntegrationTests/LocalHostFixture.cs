@@ -48,8 +48,8 @@ public sealed class LocalHostFixture(AzuriteFixture azurite) : IAsyncLifetime
             async () =>
             {
                 using var response = await Http.GetAsync($"/api/articles/{Uri.EscapeDataString(name)}");
-                var article = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ArticleRecord>(Core.IngestionJson.Options) : null;
-                return article is { Status: ArticleStatus.Processed or ArticleStatus.Failed } ? article : null;
+                var details = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ArticleDetails>(Core.IngestionJson.Options) : null;
+                return details?.Article is { Status: ArticleStatus.Processed or ArticleStatus.Failed } article ? article : null;
             },
             timeout,
             $"article '{name}' to be parsed");
