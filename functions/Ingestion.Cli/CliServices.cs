@@ -17,6 +17,7 @@ public enum StorageNeeds
     Container = 1,
     ArticlesTable = 2,
     EventsTable = 4,
+    EventIndexTable = 8,
 }
 
 /// <summary>Ingestion.Core wired as the hosts wire it (AddIngestionCore), over the environment's settings and the command's options.</summary>
@@ -63,6 +64,11 @@ public sealed class CliServices : IDisposable
             if (needs.HasFlag(StorageNeeds.EventsTable))
             {
                 tables.Add(storage.EventsTable);
+            }
+
+            if (needs.HasFlag(StorageNeeds.EventIndexTable))
+            {
+                tables.Add(storage.EventIndexTable);
             }
 
             foreach (var table in tables)

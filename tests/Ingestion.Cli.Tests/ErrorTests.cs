@@ -8,7 +8,7 @@ namespace Ingestion.Cli.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly TestStorage _storage = new(azurite);
+    private readonly TestStorage _storage = IsolatedStorage.For(azurite);
     private CoreServices _core = null!;
 
     public async Task InitializeAsync() => _core = await CoreServices.CreateAsync(_storage);
@@ -49,6 +49,9 @@ public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("export --from 2022-02-08 --to 2022-02-07", "after")]
     [InlineData("export --from 2022-02-01", "to")]
     [InlineData("export --from 2022-02-01 --to 2022-02-07 --format xml", "xml")]
+    [InlineData("export --from 2022-02-01 --to 2022-02-07 --type SHOUT", "SHOUT")]
+    [InlineData("export --from 2022-02-01 --to 2022-02-07 --country FRA", "FRA")]
+    [InlineData("export --from 2022-02-01 --to 2022-02-07 --precision hourly", "hourly")]
     [InlineData("upload no-such-path", "no-such-path")]
     [InlineData("upload . --published 14/03/2024", "14/03/2024")]
     [InlineData("status --days 0", "--days")]

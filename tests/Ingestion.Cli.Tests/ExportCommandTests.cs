@@ -10,7 +10,7 @@ namespace Ingestion.Cli.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly TestStorage _storage = new(azurite);
+    private readonly TestStorage _storage = IsolatedStorage.For(azurite);
     private CoreServices _core = null!;
     private IReadOnlyList<EventRecord> _expected = [];
 
@@ -38,6 +38,23 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         var pages = (_expected.Count + 2) / 3;
         Assert.Contains($"Exported {_expected.Count} events dated 2022-02-05..2022-02-07 in {pages} pages", run.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Exported", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filters_are_passed_to_the_query_and_only_matching_events_are_exported()
+    {
+        var type = _expected.First(e => e.Type is not null).Type!;
+        var query = new EventQuery(new DateOnly(2022, 2, 5), new DateOnly(2022, 2, 7), EventQuery.MaxLimit) { Types = [type.Code], Country = "US" };
+        var expected = (await _core.Get<EventQueryService>().QueryAsync(query, CancellationToken.None)).Events;
+
+        var run = await CliRun.RunAsync(_storage, "export", "--from", "2022-02-05", "--to", "2022-02-07", "--type", type.Label, "--country", "us", "--page-size", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        var exported = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonSerializer.Deserialize<EventRecord>(line, IngestionJson.Options)!).ToList();
+        Assert.NotEmpty(exported);
+        Assert.True(exported.Count < _expected.Count);
+        Assert.Equal(expected.Select(e => e.Id), exported.Select(e => e.Id));
+        Assert.All(exported, e => Assert.Equal(type.Code, e.Type?.Code));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Ingestion.Cli.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class ReprocessCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly TestStorage _storage = new(azurite);
+    private readonly TestStorage _storage = IsolatedStorage.For(azurite);
     private CoreServices _core = null!;
 
     private StorageClients Storage => _core.Get<StorageClients>();

@@ -9,7 +9,7 @@ namespace Ingestion.Cli.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class StatusCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly TestStorage _storage = new(azurite);
+    private readonly TestStorage _storage = IsolatedStorage.For(azurite);
     private CoreServices _core = null!;
 
     public async Task InitializeAsync() => _core = await CoreServices.CreateAsync(_storage);

@@ -7,7 +7,7 @@ namespace Ingestion.Cli.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class UploadCommandTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
 {
-    private readonly TestStorage _storage = new(azurite);
+    private readonly TestStorage _storage = IsolatedStorage.For(azurite);
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ingestion-cli-");
     private CoreServices _core = null!;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text;
+using Ingestion.Core.Extraction;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
 using Spectre.Console;
@@ -31,9 +32,42 @@ public sealed class ExportSettings : StorageSettings
     [DefaultValue(EventQuery.DefaultLimit)]
     public int PageSize { get; init; } = EventQuery.DefaultLimit;
 
-    internal DateOnly FromDate => TableKeys.TryParseDate(From, out var date) ? date : default;
+    [CommandOption("--type <CAMEO>")]
+    [Description("Only events of this CAMEO root category, by code (04) or label (CONSULT); repeat for several.")]
+    public string[] Types { get; init; } = [];
 
-    internal DateOnly ToDate => TableKeys.TryParseDate(To, out var date) ? date : default;
+    [CommandOption("--actor <NAME>")]
+    [Description("Only events with this actor or target (case-insensitive).")]
+    public string? Actor { get; init; }
+
+    [CommandOption("--location <NAME>")]
+    [Description("Only events at this place.")]
+    public string? Location { get; init; }
+
+    [CommandOption("--country <CODE>")]
+    [Description("Only events with an actor or place in this country (ISO 3166-1 alpha-2, such as FR).")]
+    public string? Country { get; init; }
+
+    [CommandOption("--article <NAME>")]
+    [Description("Only events from this article (blob name).")]
+    public string? Article { get; init; }
+
+    [CommandOption("--precision <PRECISION>")]
+    [Description("Only events dated to this precision: day, week, month, quarter, year or decade.")]
+    public DatePrecision? Precision { get; init; }
+
+    /// <summary>The first page's query; call after validation.</summary>
+    internal EventQuery ToQuery() => new(Date(From), Date(To), PageSize)
+    {
+        Types = [.. Types.Select(type => CameoCategories.Find(type)!.Code)],
+        Actor = Actor,
+        Location = Location,
+        Country = Country,
+        Article = Article,
+        Precision = Precision,
+    };
+
+    private static DateOnly Date(string text) => TableKeys.TryParseDate(text, out var date) ? date : default;
 
     public override ValidationResult Validate()
     {
@@ -53,16 +87,32 @@ public sealed class ExportSettings : StorageSettings
             return ValidationResult.Error($"--from {From} is after --to {To}.");
         }
 
+        if (Types.FirstOrDefault(type => CameoCategories.Find(type) is null) is { } unknown)
+        {
+            return ValidationResult.Error($"--type '{unknown}' is not a CAMEO root code (01-20) or label (such as CONSULT).");
+        }
+
+        if (Country is not null && (Country.Length != 2 || !Country.All(char.IsAsciiLetter)))
+        {
+            return ValidationResult.Error($"--country '{Country}' is not an ISO 3166-1 alpha-2 code such as FR.");
+        }
+
+        if (Precision is { } precision && !Enum.IsDefined(precision))
+        {
+            return ValidationResult.Error($"--precision must be one of {string.Join(", ", Enum.GetNames<DatePrecision>()).ToLowerInvariant()}.");
+        }
+
         return PageSize is < 1 or > EventQuery.MaxLimit
             ? ValidationResult.Error($"--page-size must be between 1 and {EventQuery.MaxLimit}.")
             : ValidationResult.Success();
     }
 }
 
-/// <summary>Streams events in a date range, page by page from Core's query service, to standard output or a file.</summary>
+/// <summary>Streams events in a date range, optionally filtered, page by page from Core's query service, to standard output or a file.</summary>
 public sealed class ExportCommand(CliEnvironment environment) : StorageCommand<ExportSettings>(environment)
 {
-    protected override StorageNeeds Needs => StorageNeeds.EventsTable;
+    protected override StorageNeeds Needs(ExportSettings settings) =>
+        settings.ToQuery().HasFilters ? StorageNeeds.EventsTable | StorageNeeds.EventIndexTable : StorageNeeds.EventsTable;
 
     protected override async Task<int> RunAsync(CliServices services, ExportSettings settings, CancellationToken cancellationToken)
     {
@@ -72,7 +122,7 @@ public sealed class ExportCommand(CliEnvironment environment) : StorageCommand<E
         var writer = EventWriters.For(settings.Format, output);
         await writer.WriteHeaderAsync(cancellationToken);
 
-        var query = new EventQuery(settings.FromDate, settings.ToDate, settings.PageSize);
+        var query = settings.ToQuery();
         var (events, pages) = (0, 0);
         do
         {

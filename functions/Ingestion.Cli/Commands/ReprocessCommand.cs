@@ -61,7 +61,7 @@ public sealed class ReprocessCommand(CliEnvironment environment) : StorageComman
 {
     private const int PageSize = 100;
 
-    protected override StorageNeeds Needs => StorageNeeds.Container | StorageNeeds.ArticlesTable | StorageNeeds.EventsTable;
+    protected override StorageNeeds Needs(ReprocessSettings settings) => StorageNeeds.Container | StorageNeeds.ArticlesTable | StorageNeeds.EventsTable | StorageNeeds.EventIndexTable;
 
     protected override async Task<int> RunAsync(CliServices services, ReprocessSettings settings, CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ public sealed class StatusCommand(CliEnvironment environment, TimeProvider time)
     private const int DefaultFailedShown = 10;
     private const int PageSize = 1000;
 
-    protected override StorageNeeds Needs => StorageNeeds.ArticlesTable | StorageNeeds.EventsTable;
+    protected override StorageNeeds Needs(StatusSettings settings) => StorageNeeds.ArticlesTable | StorageNeeds.EventsTable;
 
     protected override async Task<int> RunAsync(CliServices services, StatusSettings settings, CancellationToken cancellationToken)
     {

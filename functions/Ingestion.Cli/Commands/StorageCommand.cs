@@ -13,14 +13,15 @@ public abstract class StorageCommand<TSettings>(CliEnvironment environment) : As
 {
     protected CliEnvironment Environment { get; } = environment;
 
-    protected abstract StorageNeeds Needs { get; }
+    /// <summary>What must exist before the command starts.</summary>
+    protected abstract StorageNeeds Needs(TSettings settings);
 
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         try
         {
             using var services = CliServices.Create(Environment, settings);
-            await services.CheckAsync(Needs, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken);
+            await services.CheckAsync(Needs(settings), TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken);
             return await RunAsync(services, settings, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

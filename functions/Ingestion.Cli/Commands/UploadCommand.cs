@@ -56,7 +56,7 @@ public sealed class UploadCommand(CliEnvironment environment) : StorageCommand<U
     /// <summary>Blob metadata the article reader takes the publication date from.</summary>
     public const string PublishedMetadata = "published";
 
-    protected override StorageNeeds Needs => StorageNeeds.Container;
+    protected override StorageNeeds Needs(UploadSettings settings) => StorageNeeds.Container;
 
     protected override async Task<int> RunAsync(CliServices services, UploadSettings settings, CancellationToken cancellationToken)
     {
