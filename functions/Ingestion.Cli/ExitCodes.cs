@@ -5,7 +5,7 @@ public static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>The command ran, but some items failed (or were busy); the summary lists them.</summary>
+    /// <summary>The command ran, but some items failed (or were busy); the summary lists them. Also an unexpected error, with its message.</summary>
     public const int SomeFailed = 1;
 
     public const int BadArguments = 2;
@@ -19,7 +19,7 @@ public static class ExitCodes
     public const string Help = """
         Exit codes:
           0    ok
-          1    some items failed or were busy (the summary lists them)
+          1    some items failed or were busy (the summary lists them), or an unexpected error
           2    bad arguments
           3    storage unreachable, access denied, or its container or a table missing
           130  cancelled (Ctrl+C)

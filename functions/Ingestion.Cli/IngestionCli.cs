@@ -21,17 +21,24 @@ public static class IngestionCli
             config.SetHelpProvider(new ExitCodesHelp(config.Settings));
             config.SetExceptionHandler((exception, _) =>
             {
-                // Only the parser's and settings validation's errors get here: commands map their own failures.
-                if (exception is CommandAppException { Pretty: { } pretty })
+                // The parser's and settings validation's errors; commands map storage failures themselves, so
+                // anything else is unexpected.
+                if (exception is CommandAppException appException)
                 {
-                    environment.Errors.Write(pretty);
-                }
-                else
-                {
-                    environment.Errors.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
+                    if (appException.Pretty is { } pretty)
+                    {
+                        environment.Errors.Write(pretty);
+                    }
+                    else
+                    {
+                        environment.Errors.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
+                    }
+
+                    return ExitCodes.BadArguments;
                 }
 
-                return ExitCodes.BadArguments;
+                environment.Errors.MarkupLineInterpolated($"[red]Unexpected error:[/] {exception.GetType().Name}: {exception.Message}");
+                return ExitCodes.SomeFailed;
             });
 
             config.AddCommand<UploadCommand>("upload")

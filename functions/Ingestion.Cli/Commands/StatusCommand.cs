@@ -80,8 +80,8 @@ public sealed class StatusCommand(CliEnvironment environment, TimeProvider time)
             dayTable.AddRow(day, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        dayTable.Caption($"{perDay.Values.Sum()} events dated {from:yyyy-MM-dd}..{until:yyyy-MM-dd}; days without events are left out");
         console.Write(dayTable);
+        console.MarkupLineInterpolated($"{perDay.Values.Sum()} events dated {from:yyyy-MM-dd}..{until:yyyy-MM-dd} (days without events are left out).");
 
         await WriteFailedAsync(articles, settings.Failed ? int.MaxValue : DefaultFailedShown, counts[ArticleStatus.Failed], cancellationToken);
         return ExitCodes.Ok;

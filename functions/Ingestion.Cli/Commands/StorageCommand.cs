@@ -18,9 +18,9 @@ public abstract class StorageCommand<TSettings>(CliEnvironment environment) : As
 
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
+        using var services = CliServices.Create(Environment, settings);
         try
         {
-            using var services = CliServices.Create(Environment, settings);
             await services.CheckAsync(Needs(settings), TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken);
             return await RunAsync(services, settings, cancellationToken);
         }
@@ -49,6 +49,12 @@ public abstract class StorageCommand<TSettings>(CliEnvironment environment) : As
         catch (StorageUnavailableException ex)
         {
             Environment.Errors.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            return ExitCodes.StorageUnavailable;
+        }
+        catch (Exception ex) when (StorageUnavailableException.Describe(ex, services.Storage.BlobService.Uri) is { } reason)
+        {
+            // The account went away or refused access after the check passed.
+            Environment.Errors.MarkupLineInterpolated($"[red]{reason}[/]");
             return ExitCodes.StorageUnavailable;
         }
     }
