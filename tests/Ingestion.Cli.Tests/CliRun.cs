@@ -1,11 +1,10 @@
-using Ingestion.IntegrationTests;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console.Testing;
 
 namespace Ingestion.Cli.Tests;
 
 /// <summary>One in-process run of the command line against a test's storage: its exit code, what it told people, and what it wrote as data.</summary>
-internal sealed record CliRun(int ExitCode, string Console, string Errors, string Output)
+public sealed record CliRun(int ExitCode, string Console, string Errors, string Output)
 {
     public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> settings, params string[] args) => RunAsync(settings, args, CancellationToken.None);
 
@@ -18,8 +17,6 @@ internal sealed record CliRun(int ExitCode, string Console, string Errors, strin
         var exitCode = await IngestionCli.RunAsync(args, new CliEnvironment(console, errors, output, configuration), cancellationToken);
         return new CliRun(exitCode, console.Output, errors.Output, output.ToString());
     }
-
-    public static Task<CliRun> RunAsync(TestStorage storage, params string[] args) => RunAsync(storage.Settings, args);
 
     /// <summary>Everything the run printed for people, for messages that may go to either console.</summary>
     public string Text => Console + Errors;

@@ -5,15 +5,8 @@ using Ingestion.LocalHost;
 namespace Ingestion.Cli.Tests;
 
 /// <summary>What scripts rely on: the exit code and a message that says what is wrong.</summary>
-[Collection(AzuriteTests.Name)]
-public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ErrorTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
-    private readonly TestStorage _storage = IsolatedStorage.For(azurite);
-    private CoreServices _core = null!;
-
-    public async Task InitializeAsync() => _core = await CoreServices.CreateAsync(_storage);
-
-    public async Task DisposeAsync() => await _core.DisposeAsync();
 
     [Fact]
     public async Task Unreachable_endpoint_exits_3_within_the_timeout_and_names_the_endpoint()
@@ -22,7 +15,7 @@ public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
         var connection = $"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{port}/{Azurite.AccountName};BlobEndpoint=http://127.0.0.1:{port}/{Azurite.AccountName};";
         var stopwatch = Stopwatch.StartNew();
 
-        var run = await CliRun.RunAsync(_storage, "status", "--connection", connection, "--timeout", "2");
+        var run = await RunAsync("status", "--connection", connection, "--timeout", "2");
 
         Assert.Equal(ExitCodes.StorageUnavailable, run.ExitCode);
         Assert.Contains($"127.0.0.1:{port}", run.Errors, StringComparison.Ordinal);
@@ -34,9 +27,9 @@ public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("status", "Table 'Missing")]
     public async Task Missing_container_or_table_exits_3_and_names_it(string command, string message)
     {
-        var settings = new Dictionary<string, string?>(_storage.Settings)
+        var settings = new Dictionary<string, string?>(TestStorage.Settings)
         {
-            [Core.IngestionSettings.ArticlesTableName] = "MissingTable",
+            [Ingestion.Core.IngestionSettings.ArticlesTableName] = "MissingTable",
         };
 
         var run = await CliRun.RunAsync(settings, command == "upload" ? [command, ".", "--container", "missing-container"] : [command]);
@@ -61,7 +54,7 @@ public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("frobnicate", "frobnicate")]
     public async Task Bad_arguments_exit_2_with_a_message(string args, string message)
     {
-        var run = await CliRun.RunAsync(_storage, args.Split(' '));
+        var run = await RunAsync(args.Split(' '));
 
         Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
         Assert.Contains(message, run.Text, StringComparison.Ordinal);
@@ -70,7 +63,7 @@ public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Cancelled_run_exits_130_and_says_a_rerun_continues()
     {
-        var run = await CliRun.RunAsync(_storage.Settings, ["reprocess", "--all"], new CancellationToken(canceled: true));
+        var run = await CliRun.RunAsync(TestStorage.Settings, ["reprocess", "--all"], new CancellationToken(canceled: true));
 
         Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
         Assert.Contains("run the command again to continue", run.Errors, StringComparison.Ordinal);
@@ -83,7 +76,7 @@ public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("export")]
     public async Task Every_command_explains_itself_and_the_exit_codes(string command)
     {
-        var run = await CliRun.RunAsync(_storage, command, "--help");
+        var run = await RunAsync(command, "--help");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("DESCRIPTION:", run.Console, StringComparison.Ordinal);

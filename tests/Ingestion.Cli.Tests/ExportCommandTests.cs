@@ -7,27 +7,22 @@ using Ingestion.IntegrationTests;
 
 namespace Ingestion.Cli.Tests;
 
-[Collection(AzuriteTests.Name)]
-public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ExportCommandTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
-    private readonly TestStorage _storage = IsolatedStorage.For(azurite);
-    private CoreServices _core = null!;
     private IReadOnlyList<EventRecord> _expected = [];
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _core = await CoreServices.CreateAsync(_storage);
-        var eTag = await Articles.UploadAsync(_core.Get<StorageClients>().Articles, Articles.Seed, Articles.Sample(Articles.Seed));
-        await _core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest(Articles.Seed, eTag), 1, CancellationToken.None);
-        _expected = (await _core.Get<EventQueryService>().QueryAsync(new EventQuery(new DateOnly(2022, 2, 5), new DateOnly(2022, 2, 7), EventQuery.MaxLimit), CancellationToken.None)).Events;
+        await base.InitializeAsync();
+        var eTag = await Articles.UploadAsync(Storage.Articles, Articles.Seed, Articles.Sample(Articles.Seed));
+        await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest(Articles.Seed, eTag), 1, CancellationToken.None);
+        _expected = (await Core.Get<EventQueryService>().QueryAsync(new EventQuery(new DateOnly(2022, 2, 5), new DateOnly(2022, 2, 7), EventQuery.MaxLimit), CancellationToken.None)).Events;
     }
-
-    public async Task DisposeAsync() => await _core.DisposeAsync();
 
     [Fact]
     public async Task Jsonl_streams_every_event_in_the_range_over_several_pages()
     {
-        var run = await CliRun.RunAsync(_storage, "export", "--from", "2022-02-05", "--to", "2022-02-07", "--page-size", "3");
+        var run = await RunAsync("export", "--from", "2022-02-05", "--to", "2022-02-07", "--page-size", "3");
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(_expected.Count > 6, $"only {_expected.Count} events");
@@ -45,9 +40,9 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var type = _expected.First(e => e.Type is not null).Type!;
         var query = new EventQuery(new DateOnly(2022, 2, 5), new DateOnly(2022, 2, 7), EventQuery.MaxLimit) { Types = [type.Code], Country = "US" };
-        var expected = (await _core.Get<EventQueryService>().QueryAsync(query, CancellationToken.None)).Events;
+        var expected = (await Core.Get<EventQueryService>().QueryAsync(query, CancellationToken.None)).Events;
 
-        var run = await CliRun.RunAsync(_storage, "export", "--from", "2022-02-05", "--to", "2022-02-07", "--type", type.Label, "--country", "us", "--page-size", "2");
+        var run = await RunAsync("export", "--from", "2022-02-05", "--to", "2022-02-07", "--type", type.Label, "--country", "us", "--page-size", "2");
 
         Assert.Equal(0, run.ExitCode);
         var exported = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonSerializer.Deserialize<EventRecord>(line, IngestionJson.Options)!).ToList();
@@ -63,7 +58,7 @@ public sealed class ExportCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         var file = Path.Combine(Path.GetTempPath(), $"ingestion-export-{Guid.NewGuid():N}.csv");
         try
         {
-            var run = await CliRun.RunAsync(_storage, "export", "--from", "2022-02-05", "--to", "2022-02-07", "--format", "csv", "--output", file);
+            var run = await RunAsync("export", "--from", "2022-02-05", "--to", "2022-02-07", "--format", "csv", "--output", file);
 
             Assert.Equal(0, run.ExitCode);
             Assert.Empty(run.Output);

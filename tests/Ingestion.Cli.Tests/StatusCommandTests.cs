@@ -6,30 +6,23 @@ using Ingestion.IntegrationTests;
 
 namespace Ingestion.Cli.Tests;
 
-[Collection(AzuriteTests.Name)]
-public sealed class StatusCommandTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class StatusCommandTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
-    private readonly TestStorage _storage = IsolatedStorage.For(azurite);
-    private CoreServices _core = null!;
-
-    public async Task InitializeAsync() => _core = await CoreServices.CreateAsync(_storage);
-
-    public async Task DisposeAsync() => await _core.DisposeAsync();
 
     [Fact]
     public async Task Status_counts_articles_by_status_events_per_day_and_lists_failed_reasons()
     {
-        var storage = _core.Get<StorageClients>();
-        var processor = _core.Get<ArticleProcessor>();
+        var storage = Storage;
+        var processor = Core.Get<ArticleProcessor>();
         var good = await Articles.UploadAsync(storage.Articles, Articles.Seed, Articles.Sample(Articles.Seed));
         await processor.ProcessAsync(new ParseRequest(Articles.Seed, good), 1, CancellationToken.None);
         var broken = await Articles.UploadAsync(storage.Articles, "broken.txt", " date 2022-02-30 A body.");
         await processor.ProcessAsync(new ParseRequest("broken.txt", broken), 1, CancellationToken.None);
         await Articles.UploadAsync(storage.Articles, "waiting.txt", " date 2022-02-06 A body.");
-        await _core.Get<ArticleIntake>().ReceiveAsync("waiting.txt", CancellationToken.None);
-        var onSixth = (await _core.Get<EventQueryService>().QueryAsync(new EventQuery(new DateOnly(2022, 2, 6), new DateOnly(2022, 2, 6), 1000), CancellationToken.None)).Events.Count;
+        await Core.Get<ArticleIntake>().ReceiveAsync("waiting.txt", CancellationToken.None);
+        var onSixth = (await Core.Get<EventQueryService>().QueryAsync(new EventQuery(new DateOnly(2022, 2, 6), new DateOnly(2022, 2, 6), 1000), CancellationToken.None)).Events.Count;
 
-        var run = await CliRun.RunAsync(_storage, "status", "--until", "2022-02-07", "--days", "7");
+        var run = await RunAsync("status", "--until", "2022-02-07", "--days", "7");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(Row("Received", "1"), run.Console);

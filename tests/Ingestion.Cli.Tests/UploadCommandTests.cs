@@ -4,16 +4,9 @@ using Ingestion.IntegrationTests;
 
 namespace Ingestion.Cli.Tests;
 
-[Collection(AzuriteTests.Name)]
-public sealed class UploadCommandTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
+public sealed class UploadCommandTests(AzuriteFixture azurite) : StorageTest(azurite), IDisposable
 {
-    private readonly TestStorage _storage = IsolatedStorage.For(azurite);
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ingestion-cli-");
-    private CoreServices _core = null!;
-
-    public async Task InitializeAsync() => _core = await CoreServices.CreateAsync(_storage);
-
-    public async Task DisposeAsync() => await _core.DisposeAsync();
 
     public void Dispose() => _folder.Delete(recursive: true);
 
@@ -23,16 +16,16 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         var first = WriteFile("a.txt", " date 2024-03-14 Officials met in Geneva.");
         WriteFile("sub/b.txt", " date 2024-03-15 The minister visited Paris.");
 
-        var run1 = await CliRun.RunAsync(_storage, "upload", _folder.FullName);
+        var run1 = await RunAsync("upload", _folder.FullName);
         File.WriteAllText(first, " date 2024-03-14 Officials met in Geneva again.");
-        var run2 = await CliRun.RunAsync(_storage, "upload", _folder.FullName);
-        var run3 = await CliRun.RunAsync(_storage, "upload", _folder.FullName);
+        var run2 = await RunAsync("upload", _folder.FullName);
+        var run3 = await RunAsync("upload", _folder.FullName);
 
         Assert.Equal((0, 0, 0), (run1.ExitCode, run2.ExitCode, run3.ExitCode));
         Assert.Contains("Uploaded 2, skipped 0", run1.Console, StringComparison.Ordinal);
         Assert.Contains("Uploaded 1, skipped 1", run2.Console, StringComparison.Ordinal);
         Assert.Contains("Uploaded 0, skipped 2", run3.Console, StringComparison.Ordinal);
-        var blob = _core.Get<Core.Storage.StorageClients>().Articles.GetBlobClient("sub/b.txt");
+        var blob = Storage.Articles.GetBlobClient("sub/b.txt");
         var metadata = (await blob.GetPropertiesAsync()).Value.Metadata;
         Assert.Equal(Sha256(" date 2024-03-15 The minister visited Paris."), metadata["contentsha256"]);
     }
@@ -42,14 +35,14 @@ public sealed class UploadCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
     {
         var file = WriteFile("plain.txt", "Officials met in Geneva on Tuesday.");
 
-        var run1 = await CliRun.RunAsync(_storage, "upload", file, "--published", "2024-03-14");
-        var same = await CliRun.RunAsync(_storage, "upload", file, "--published", "2024-03-14");
-        var changed = await CliRun.RunAsync(_storage, "upload", file, "--published", "2024-03-20");
+        var run1 = await RunAsync("upload", file, "--published", "2024-03-14");
+        var same = await RunAsync("upload", file, "--published", "2024-03-14");
+        var changed = await RunAsync("upload", file, "--published", "2024-03-20");
 
         Assert.Contains("Uploaded 1, skipped 0", run1.Console, StringComparison.Ordinal);
         Assert.Contains("Uploaded 0, skipped 1", same.Console, StringComparison.Ordinal);
         Assert.Contains("Uploaded 1, skipped 0", changed.Console, StringComparison.Ordinal);
-        var metadata = (await _core.Get<Core.Storage.StorageClients>().Articles.GetBlobClient("plain.txt").GetPropertiesAsync()).Value.Metadata;
+        var metadata = (await Storage.Articles.GetBlobClient("plain.txt").GetPropertiesAsync()).Value.Metadata;
         Assert.Equal("2024-03-20", metadata["published"]);
     }
 
