@@ -69,14 +69,8 @@ public sealed class ExportSettings : StorageSettings
 
     private static DateOnly Date(string text) => TableKeys.TryParseDate(text, out var date) ? date : default;
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateCommand()
     {
-        var common = base.Validate();
-        if (!common.Successful)
-        {
-            return common;
-        }
-
         if (!TableKeys.TryParseDate(From, out var from) || !TableKeys.TryParseDate(To, out var to))
         {
             return ValidationResult.Error($"--from '{From}' and --to '{To}' must be dates (yyyy-MM-dd).");

@@ -30,14 +30,8 @@ public sealed class ReprocessSettings : StorageSettings
     [Description("Articles parsed at once. Default: the number of processors.")]
     public int? Parallel { get; init; }
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateCommand()
     {
-        var common = base.Validate();
-        if (!common.Successful)
-        {
-            return common;
-        }
-
         if (!Failed && OlderThanVersion is null && Articles.Length == 0 && !All)
         {
             return ValidationResult.Error("Choose the articles: --failed, --older-than-version, --article NAME, or --all.");

@@ -21,14 +21,8 @@ public sealed class StatusSettings : StorageSettings
     [Description("Last day (yyyy-MM-dd) of the events per day. Default: today (UTC).")]
     public string? Until { get; init; }
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateCommand()
     {
-        var common = base.Validate();
-        if (!common.Successful)
-        {
-            return common;
-        }
-
         if (Until is not null && !TableKeys.TryParseDate(Until, out _))
         {
             return ValidationResult.Error($"--until '{Until}' is not a date (yyyy-MM-dd).");

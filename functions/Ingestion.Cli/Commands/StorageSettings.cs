@@ -27,7 +27,7 @@ public partial class StorageSettings : CommandSettings
     [DefaultValue(10)]
     public int TimeoutSeconds { get; init; } = 10;
 
-    public override ValidationResult Validate()
+    public sealed override ValidationResult Validate()
     {
         if (Connection is not null && Account is not null)
         {
@@ -41,8 +41,11 @@ public partial class StorageSettings : CommandSettings
 
         return TimeoutSeconds is < 1 or > 600
             ? ValidationResult.Error("--timeout must be between 1 and 600 seconds.")
-            : ValidationResult.Success();
+            : ValidateCommand();
     }
+
+    /// <summary>Checks the command's own options, once the shared ones are valid.</summary>
+    protected virtual ValidationResult ValidateCommand() => ValidationResult.Success();
 
     /// <summary>The options as configuration under the hosts' names, to lay over the environment's.</summary>
     internal Dictionary<string, string?> ToConfiguration()

@@ -25,14 +25,8 @@ public sealed class UploadSettings : StorageSettings
     [DefaultValue(4)]
     public int Parallel { get; init; } = 4;
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateCommand()
     {
-        var common = base.Validate();
-        if (!common.Successful)
-        {
-            return common;
-        }
-
         if (!File.Exists(Path) && !Directory.Exists(Path))
         {
             return ValidationResult.Error($"No file or folder at '{Path}'.");
