@@ -125,11 +125,19 @@ public sealed class StorageUnavailableException : Exception
     {
         StorageUnavailableException => null,
         RequestFailedException { Status: 0 } or HttpRequestException or AggregateException =>
-            $"Cannot reach storage at {endpoint}: {exception.Message.Split('\n')[0].Trim()}",
+            $"Cannot reach storage at {endpoint}: {Innermost(exception).Message.Split('\n')[0].Trim()}",
         RequestFailedException { Status: 401 or 403 } failed =>
             $"Storage at {endpoint} refused access ({failed.Status} {failed.ErrorCode}): check the connection string, or your identity's data role on the account.",
         Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException =>
             $"Could not sign in to reach {endpoint}: {exception.Message.Split('\n')[0].Trim()}",
         _ => null,
+    };
+
+    /// <summary>The socket error under the SDK's retries ("Connection refused"), not the retry policy's summary.</summary>
+    private static Exception Innermost(Exception exception) => exception switch
+    {
+        AggregateException { InnerExceptions: [.., var last] } => Innermost(last),
+        { InnerException: { } inner } => Innermost(inner),
+        _ => exception,
     };
 }
