@@ -1,4 +1,3 @@
-using Ingestion.Core;
 using Ingestion.Core.Storage;
 using Ingestion.IntegrationTests;
 
@@ -8,12 +7,7 @@ namespace Ingestion.Cli.Tests;
 [Collection(AzuriteTests.Name)]
 public abstract class StorageTest : IAsyncLifetime
 {
-    protected StorageTest(AzuriteFixture azurite)
-    {
-        TestStorage = new TestStorage(azurite);
-        // TestStorage predates the EventIndex table; without its own name every test would share one.
-        TestStorage.Settings.TryAdd(IngestionSettings.EventIndexTableName, $"Index{Guid.NewGuid():N}"[..16]);
-    }
+    protected StorageTest(AzuriteFixture azurite) => TestStorage = new TestStorage(azurite);
 
     protected TestStorage TestStorage { get; }
 
