@@ -143,6 +143,26 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((ArticleStatus.Processed, 2), (article!.Status, article.Attempts));
     }
 
+    [Fact]
+    public async Task Cancelled_parse_gives_its_lease_back_so_a_rerun_need_not_wait_for_it()
+    {
+        var cancelled = new Mock<IEventExtractor>();
+        cancelled.SetupGet(x => x.Version).Returns("test");
+        cancelled.Setup(x => x.Extract(It.IsAny<string>(), It.IsAny<DateOnly>(), It.IsAny<CancellationToken>())).Throws(new OperationCanceledException());
+        var eTag = await Articles.UploadAsync(Storage.Articles, "interrupted.txt", Articles.Sample(Articles.Seed));
+        await using (var core = await CoreServices.CreateAsync(_storage, services => services.AddSingleton(cancelled.Object)))
+        {
+            await Assert.ThrowsAsync<OperationCanceledException>(() => core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("interrupted.txt", eTag), 1, CancellationToken.None));
+        }
+
+        var afterCancel = await _core.Get<ArticleRepository>().GetAsync("interrupted.txt", CancellationToken.None);
+        var outcome = await _core.Get<ArticleProcessor>().ReprocessAsync(new ParseRequest("interrupted.txt", eTag), CancellationToken.None);
+
+        Assert.Equal(ArticleStatus.Received, afterCancel!.Status);
+        Assert.Equal(ArticleClaimOutcome.Claimed, outcome);
+        Assert.Equal(ArticleStatus.Processed, (await _core.Get<ArticleRepository>().GetAsync("interrupted.txt", CancellationToken.None))!.Status);
+    }
+
     [Theory]
     [InlineData(1, ArticleStatus.Received)]
     [InlineData(IngestionOptions.DefaultMaxParseAttempts, ArticleStatus.Failed)]
