@@ -3,6 +3,8 @@ namespace Ingestion.Core.Extraction;
 /// <summary>
 /// Guesses whether a date expression points back or forward from the nearest tense cue in its sentence:
 /// "had spoken on Saturday" is the past Saturday, "is due to visit on Monday" the coming Monday.
+/// A prospective clause opening before the expression ("before heading to Moscow on Monday", "was due to visit on Monday") points forward
+/// even when the sentence's main verb is past.
 /// </summary>
 internal sealed class TenseDetector(VerbLexicon verbs)
 {
@@ -16,6 +18,10 @@ internal sealed class TenseDetector(VerbLexicon verbs)
         "due", "going", "expected", "scheduled", "set", "slated", "poised", "about", "planning", "plans", "preparing", "intends", "aims", "to",
     };
 
+    // Opener words and whether a gerund (else a verb's base form) must follow them.
+    private readonly (string[] Words, bool Gerund)[] prospectiveOpeners =
+        [.. ExtractionData.ReadTable("prospective-cues.tsv", 2).Select(row => (row[0].Split(' '), row[1] == "gerund"))];
+
     public TenseDirection At(IReadOnlyList<Token> tokens, int first, int last)
     {
         TenseDirection? best = null;
@@ -28,7 +34,7 @@ internal sealed class TenseDetector(VerbLexicon verbs)
             }
 
             var distance = i < first ? first - i : i - last;
-            if (distance < bestDistance && Cue(tokens, i) is { } cue)
+            if (distance < bestDistance && (i < first && OpensProspectiveClause(tokens, i) ? TenseDirection.Future : Cue(tokens, i)) is { } cue)
             {
                 best = cue;
                 bestDistance = distance;
@@ -36,6 +42,44 @@ internal sealed class TenseDetector(VerbLexicon verbs)
         }
 
         return best ?? TenseDirection.Present;
+    }
+
+    /// <summary>Whether an opener such as "ahead of" ends at token i and is followed by the verb form it needs.</summary>
+    private bool OpensProspectiveClause(IReadOnlyList<Token> tokens, int i)
+    {
+        if (i + 1 >= tokens.Count)
+        {
+            return false;
+        }
+
+        var next = tokens[i + 1].Text;
+        foreach (var (words, gerund) in prospectiveOpeners)
+        {
+            if (i + 1 < words.Length || !EndsAt(tokens, i, words))
+            {
+                continue;
+            }
+
+            if (gerund ? next.Length > 4 && next.EndsWith("ing", StringComparison.OrdinalIgnoreCase) : verbs.IsBaseForm(next))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsAt(IReadOnlyList<Token> tokens, int i, string[] words)
+    {
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (!tokens[i - words.Length + 1 + k].Text.Equals(words[k], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private TenseDirection? Cue(IReadOnlyList<Token> tokens, int i)

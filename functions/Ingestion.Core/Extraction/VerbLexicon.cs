@@ -56,6 +56,9 @@ internal sealed class VerbLexicon
 
     public bool IsPastForm(string word) => forms.TryGetValue(word, out var entry) && entry.IsPast;
 
+    /// <summary>A listed verb's base form ("visit", not "visits" or the noun "visit" alone).</summary>
+    public bool IsBaseForm(string word) => forms.TryGetValue(word, out var entry) && !entry.IsNoun && entry.Lemma.Equals(word, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A participle or gerund: listed as a past form, or shaped like one.</summary>
     public bool IsParticipleOrGerund(string word) =>
         IsPastForm(word) || (word.Length > 4 && (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ing", StringComparison.OrdinalIgnoreCase)));

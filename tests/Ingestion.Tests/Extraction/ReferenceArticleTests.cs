@@ -41,6 +41,15 @@ public class ReferenceArticleTests
             && e.Targets.Concat(e.Places.Select(p => new Actor(p.Name, ActorKind.Country, p.CountryCode))).Any(t => t.CountryCode == "RU"));
     }
 
+    [Theory]
+    [InlineData("coordinate")]
+    [InlineData("heading")]
+    public void Macron_heads_to_Moscow_on_the_coming_Monday(string trigger)
+    {
+        var e = Assert.Single(Events, e => e.Trigger == trigger && e.Sentence.Contains("Moscow", StringComparison.Ordinal));
+        Assert.Equal("2022-02-07", e.Date.Value);
+    }
+
     [Fact]
     public void Donahue_left_Afghanistan_on_August_30_2021()
     {

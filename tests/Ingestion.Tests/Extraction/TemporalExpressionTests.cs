@@ -62,6 +62,22 @@ public class TemporalExpressionTests
         Assert.Equal((type, value), (timex.Type, timex.Value));
     }
 
+    [Theory]
+    // A clause opened by "before"/"ahead of" + gerund or a purpose or plan infinitive points forward under a past main verb.
+    [InlineData("The minister spoke with aides before flying to Paris on Tuesday.", "Tuesday", "2022-02-08")]
+    [InlineData("Officials met on Friday ahead of signing the deal on Wednesday.", "Wednesday", "2022-02-09")]
+    [InlineData("Officials met on Friday ahead of signing the deal on Wednesday.", "Friday", "2022-02-04")]
+    [InlineData("Troops left the base in order to deploy on Thursday.", "Thursday", "2022-02-10")]
+    [InlineData("The minister was expected to visit Kyiv on Monday.", "Monday", "2022-02-07")]
+    // "to" before a noun, or after a noun that it describes, opens no such clause.
+    [InlineData("He spoke to reporters on Monday.", "Monday", "2022-01-31")]
+    [InlineData("He was the last soldier to leave Kabul on August 30.", "August 30", "2021-08-30")]
+    public void Prospective_clause_resolves_forward(string sentence, string text, string value)
+    {
+        var result = RuleBasedEventExtractor.Shared.Extract(sentence, new DateOnly(2022, 2, 6));
+        Assert.Equal(value, Assert.Single(result.Timexes, t => t.Text == text).Value);
+    }
+
     [Fact]
     public void Later_shift_moves_from_the_last_date_in_the_article()
     {
