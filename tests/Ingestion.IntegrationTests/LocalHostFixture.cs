@@ -8,28 +8,48 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingestion.IntegrationTests;
 
-/// <summary>The local host running in-process against the test Azurite, with the sample articles uploaded at start.</summary>
-public sealed class LocalHostFixture(AzuriteFixture azurite) : IAsyncLifetime
+/// <summary>The local host running in-process against a test Azurite, with the sample articles uploaded at start.</summary>
+/// <param name="settings">Settings over the test storage's, such as <c>LocalHost:UploadSamples=false</c>.</param>
+/// <param name="configure">Services or logging a test replaces (a fault-injecting extractor, a log capture).</param>
+public sealed class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) : IAsyncLifetime
 {
     private WebApplication? _app;
 
+    public LocalHostFixture(AzuriteFixture azurite)
+        : this(new TestStorage(azurite))
+    {
+    }
+
     public HttpClient Http { get; } = new();
 
-    public StorageClients Storage => _app!.Services.GetRequiredService<StorageClients>();
+    public TestStorage TestStorage => storage;
+
+    public StorageClients Storage => Services.GetRequiredService<StorageClients>();
+
+    public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The host has not started.")).Services;
+
+    public int Port { get; } = Azurite.FreePort();
 
     public async Task InitializeAsync()
     {
-        var storage = new TestStorage(azurite);
-        var port = Azurite.FreePort();
-        _app = LocalHostApp.Create([], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>(storage.Settings)
+        _app = LocalHostApp.Create([], builder =>
         {
-            ["urls"] = $"http://127.0.0.1:{port}",
-            ["LocalHost:StartAzurite"] = "false",
-            ["LocalHost:HostId"] = $"test-{Guid.NewGuid():N}"[..32],
-            ["LocalHost:SamplesPath"] = Articles.SamplesFolder,
-        }));
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(storage.Settings)
+            {
+                ["urls"] = $"http://127.0.0.1:{Port}",
+                ["LocalHost:StartAzurite"] = "false",
+                ["LocalHost:HostId"] = $"test-{Guid.NewGuid():N}"[..32],
+                ["LocalHost:SamplesPath"] = Articles.SamplesFolder,
+            });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
+            configure?.Invoke(builder);
+        });
         await _app.StartLocalHostAsync();
-        Http.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        Http.BaseAddress = new Uri($"http://127.0.0.1:{Port}");
     }
 
     public async Task DisposeAsync()
@@ -42,15 +62,17 @@ public sealed class LocalHostFixture(AzuriteFixture azurite) : IAsyncLifetime
         }
     }
 
+    /// <summary>The article's row as the API serves it, or null before it is received.</summary>
+    public async Task<ArticleRecord?> GetArticleAsync(string name)
+    {
+        using var response = await Http.GetAsync($"/api/articles/{Uri.EscapeDataString(name)}");
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ArticleRecord>(Core.IngestionJson.Options) : null;
+    }
+
     /// <summary>Waits until the article has been parsed (processed or failed) and returns its row.</summary>
     public Task<ArticleRecord> WaitForArticleAsync(string name, TimeSpan timeout) =>
         Eventually.GetAsync(
-            async () =>
-            {
-                using var response = await Http.GetAsync($"/api/articles/{Uri.EscapeDataString(name)}");
-                var article = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ArticleRecord>(Core.IngestionJson.Options) : null;
-                return article is { Status: ArticleStatus.Processed or ArticleStatus.Failed } ? article : null;
-            },
+            async () => await GetArticleAsync(name) is { Status: ArticleStatus.Processed or ArticleStatus.Failed } article ? article : null,
             timeout,
             $"article '{name}' to be parsed");
 
