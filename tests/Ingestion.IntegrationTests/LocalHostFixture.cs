@@ -30,6 +30,21 @@ public sealed class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<st
 
     public int Port { get; } = Azurite.FreePort();
 
+    /// <summary>Runs a test against a host of its own, started with the test's settings or services, and stops the host after.</summary>
+    public static async Task RunAsync(TestStorage storage, IReadOnlyDictionary<string, string?>? settings, Action<WebApplicationBuilder>? configure, Func<LocalHostFixture, Task> test)
+    {
+        var host = new LocalHostFixture(storage, settings, configure);
+        try
+        {
+            await host.InitializeAsync();
+            await test(host);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
     public async Task InitializeAsync()
     {
         _app = LocalHostApp.Create([], builder =>
