@@ -15,7 +15,9 @@ public static class LocalHostApp
         configure?.Invoke(builder);
         builder.AddLocalHost();
         var app = builder.Build();
+        app.UseCors();
         app.MapIngestionApi();
+        app.MapGet("/", IngestionApi.GetDashboard).ExcludeFromDescription();
         return app;
     }
 }

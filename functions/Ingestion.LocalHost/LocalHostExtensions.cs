@@ -26,6 +26,8 @@ public static class LocalHostExtensions
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
         builder.Services.AddSingleton<LocalEnvironment>();
         builder.Services.AddHostedService<ArticleWatcher>();
+        var allowedOrigins = builder.Configuration.GetSection($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.AllowedOrigins)}").Get<string[]>() ?? [];
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(allowedOrigins).WithMethods("GET")));
 
         // The queue's poison threshold and the processor's "last attempt" must agree.
         var maxParseAttempts = builder.Configuration.GetValue($"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxParseAttempts)}", IngestionOptions.DefaultMaxParseAttempts);

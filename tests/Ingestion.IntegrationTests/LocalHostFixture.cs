@@ -81,7 +81,7 @@ public sealed class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<st
     public async Task<ArticleRecord?> GetArticleAsync(string name)
     {
         using var response = await Http.GetAsync($"/api/articles/{Uri.EscapeDataString(name)}");
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ArticleRecord>(Core.IngestionJson.Options) : null;
+        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<ArticleDetails>(Core.IngestionJson.Options))?.Article : null;
     }
 
     /// <summary>Waits until the article has been parsed (processed or failed) and returns its row.</summary>
