@@ -156,7 +156,7 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : IAsyncLi
     /// <summary>An article's rows without its key: partition, index and what was found.</summary>
     private static List<string> Shapes(List<TableEntity> rows, string article) =>
         rows.Where(row => row.GetString("Article") == article)
-            .Select(row => $"{row.PartitionKey}/{row.RowKey[^5..]}/{row.GetString("Trigger")}/{row.GetString("Sentence")}")
+            .Select(Tables.Shape)
             .Order(StringComparer.Ordinal)
             .ToList();
 }

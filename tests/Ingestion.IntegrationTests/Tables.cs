@@ -15,4 +15,7 @@ internal static class Tables
 
         return rows;
     }
+
+    /// <summary>An event row without its article's key: partition, index and what was found, to compare runs.</summary>
+    public static string Shape(TableEntity row) => $"{row.PartitionKey}/{row.RowKey[^5..]}/{row.GetString("Trigger")}/{row.GetString("Sentence")}";
 }
