@@ -48,7 +48,7 @@ internal static class BadArticles
             Drop.Good("good/mixed-endings.txt", "date 2024-03-14\r\nOfficials met in Geneva on Tuesday.\rTroops attacked the town.\nTalks resumed."),
             Drop.Good("good/control-characters.txt", " date 2024-03-14 Officials\u0007 met in\u001B Geneva on Tuesday."),
             Drop.Good("good/huge-string.json", $"{{\"published\": \"2024-03-14\", \"body\": \"Officials met in Geneva on Tuesday. {new string('x', 200_000)}\"}}"),
-            Drop.Good("good/long-sentence.txt", " date 2024-03-14 " + string.Concat(Enumerable.Repeat("officials met in Geneva and talked, ", 20_000))),
+            Drop.Good("good/long-sentence.txt", " date 2024-03-14 " + string.Concat(Enumerable.Repeat("officials met in Geneva and talked, ", 2_000))),
             Drop.Good("good/with spaces in the name.txt"),
             Drop.Good("good/Zürich – 東京 🌍.txt"),
             Drop.Good("good/quotes ' \" and 100% & a+b #1 ?.txt"),
