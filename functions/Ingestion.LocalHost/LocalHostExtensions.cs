@@ -41,6 +41,7 @@ public static class LocalHostExtensions
             }
 
             webJobs.AddAzureStorageCoreServices();
+            webJobs.Services.AddSingleton<Microsoft.Azure.WebJobs.Host.Timers.IWebJobsExceptionHandlerFactory, StoppingExceptionHandlerFactory>();
             webJobs.AddAzureStorageQueues(queues =>
             {
                 // Locally a dropped file should be queryable within seconds, not after the default one-minute backoff.

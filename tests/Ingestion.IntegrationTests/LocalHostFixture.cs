@@ -11,7 +11,7 @@ namespace Ingestion.IntegrationTests;
 /// <summary>The local host running in-process against a test Azurite, with the sample articles uploaded at start.</summary>
 /// <param name="settings">Settings over the test storage's, such as <c>LocalHost:UploadSamples=false</c>.</param>
 /// <param name="configure">Services or logging a test replaces (a fault-injecting extractor, a log capture).</param>
-public sealed class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) : IAsyncLifetime
+public class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -27,6 +27,17 @@ public sealed class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<st
     public StorageClients Storage => Services.GetRequiredService<StorageClients>();
 
     public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The host has not started.")).Services;
+
+    /// <summary>The /api routes the host serves, as OpenAPI writes them ({*name} becomes {name}).</summary>
+    public IEnumerable<string> ApiRoutes() =>
+        Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(endpoint => "/" + endpoint.RoutePattern.RawText!.TrimStart('/').Replace("{*", "{", StringComparison.Ordinal))
+            .Where(route => route.StartsWith("/api/", StringComparison.Ordinal))
+            .Distinct();
+
+    /// <summary>Origins the host lets call its API from a browser.</summary>
+    public const string AllowedOrigin = "http://dashboard.example";
 
     public int Port { get; } = Azurite.FreePort();
 
@@ -45,7 +56,7 @@ public sealed class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<st
         }
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _app = LocalHostApp.Create([], builder =>
         {
@@ -55,6 +66,7 @@ public sealed class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<st
                 ["LocalHost:StartAzurite"] = "false",
                 ["LocalHost:HostId"] = $"test-{Guid.NewGuid():N}"[..32],
                 ["LocalHost:SamplesPath"] = Articles.SamplesFolder,
+                ["LocalHost:AllowedOrigins:0"] = AllowedOrigin,
             });
             if (settings is not null)
             {
@@ -91,10 +103,12 @@ public sealed class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<st
             timeout,
             $"article '{name}' to be parsed");
 
-    public async Task<EventsResponse> GetEventsAsync(string query)
+    public Task<EventsResponse> GetEventsAsync(string query) => GetAsync<EventsResponse>($"/api/events?{query}");
+
+    public async Task<T> GetAsync<T>(string pathAndQuery)
     {
-        using var response = await Http.GetAsync($"/api/events?{query}");
+        using var response = await Http.GetAsync(pathAndQuery);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<EventsResponse>(Core.IngestionJson.Options))!;
+        return (await response.Content.ReadFromJsonAsync<T>(Core.IngestionJson.Options))!;
     }
 }

@@ -23,7 +23,7 @@ public sealed record EventsParameters(
     public static IReadOnlyList<string> Names { get; } = QueryNames<EventsParameters>();
 
     internal static IReadOnlyList<string> QueryNames<T>() =>
-        typeof(T).GetProperties().Select(property => property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? property.Name).ToList();
+        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(property => property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? property.Name).ToList();
 }
 
 public sealed record SummaryParameters(

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +25,8 @@ public static class IngestionOpenApi
     private static async Task<string> BuildAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // Routes join the endpoint table only when the app starts; a server that never listens lets it start here.
+        builder.WebHost.UseServer(new NonListeningServer());
         // Handlers' services must be known to be services, not request bodies; nothing here connects to storage.
         builder.Configuration.AddInMemoryCollection(IngestionSettings.Defaults);
         builder.AddIngestionCore();
@@ -37,7 +42,29 @@ public static class IngestionOpenApi
         }));
         await using var app = builder.Build();
         app.MapIngestionApi();
-        var document = await app.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>(DocumentName).GetOpenApiDocumentAsync();
-        return await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0);
+        await app.StartAsync();
+        try
+        {
+            var document = await app.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>(DocumentName).GetOpenApiDocumentAsync();
+            return await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    private sealed class NonListeningServer : IServer
+    {
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
     }
 }
