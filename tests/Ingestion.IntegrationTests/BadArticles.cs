@@ -53,7 +53,6 @@ internal static class BadArticles
             Drop.Good("good/Zürich – 東京 🌍.txt"),
             Drop.Good("good/quotes ' \" and 100% & a+b #1 ?.txt"),
             Drop.Good("good/odata ' or PartitionKey ne '.txt"),
-            Drop.Good("good/back\\slash.txt"),
             Drop.Good("good/..double..dots...txt"),
             Drop.Good("good/" + new string('n', 1024 - "good/".Length - ".txt".Length) + ".txt"),
         ];

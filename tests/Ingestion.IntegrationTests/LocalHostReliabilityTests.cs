@@ -41,10 +41,11 @@ public sealed class LocalHostReliabilityTests(AzuriteFixture azurite)
                 }
             }
 
-            var served = await host.GetEventsAsync("from=2024-03-14&to=2024-03-14&limit=1000");
-            Assert.Equal(
-                batch.Where(drop => drop.Status == ArticleStatus.Processed).Select(drop => drop.Name).Order(StringComparer.Ordinal),
-                served.Events.Select(e => e.Article.Name).Distinct().Order(StringComparer.Ordinal));
+            foreach (var drop in batch.Where(drop => drop.Status == ArticleStatus.Processed))
+            {
+                var served = await host.GetEventsAsync($"from=2024-03-01&to=2024-03-31&limit=10&article={Uri.EscapeDataString(drop.Name)}");
+                Assert.True(served.Events.Count > 0 && served.Events.All(e => e.Article.Name == drop.Name), $"{drop.Name}: {served.Events.Count} events served");
+            }
         });
     }
 
