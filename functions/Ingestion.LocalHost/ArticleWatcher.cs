@@ -17,6 +17,14 @@ namespace Ingestion.LocalHost;
 public sealed partial class ArticleWatcher(StorageClients storage, ArticleIntake intake, IOptions<LocalHostOptions> options, ILogger<ArticleWatcher> logger) : BackgroundService
 {
     private readonly Dictionary<string, ETag> _received = new(StringComparer.Ordinal);
+    private int _offerAllAgain;
+
+    /// <summary>
+    /// Has the next sweep hand every blob to the intake again: the parse trigger calls this when storage failed under
+    /// it, since the queue may then keep the parse request invisible for minutes, and the SDK's retries can hide a
+    /// short outage from the watcher's own calls.
+    /// </summary>
+    public void OfferAllAgain() => Interlocked.Exchange(ref _offerAllAgain, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,10 +35,13 @@ public sealed partial class ArticleWatcher(StorageClients storage, ArticleIntake
             {
                 await ScanAsync(stoppingToken);
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (IsStorageFailure(ex))
             {
-                // Storage unavailable for a moment: the next tick lists again and nothing is lost.
-                ScanFailed(logger, ex.Status, ex.Message);
+                // Storage unavailable: parse requests may have been lost with it (a parser's message or row write that
+                // never landed), so the first sweep after it hands every blob to the intake again. The intake skips
+                // versions already parsed and re-queues the rest.
+                _received.Clear();
+                ScanFailed(logger, ex.Message);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -39,7 +50,13 @@ public sealed partial class ArticleWatcher(StorageClients storage, ArticleIntake
     /// <summary>One sweep of the container; blobs whose intake fails stay unmarked and are tried again next sweep.</summary>
     internal async Task ScanAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _offerAllAgain, 0) == 1)
+        {
+            _received.Clear();
+        }
+
         var present = new HashSet<string>(StringComparer.Ordinal);
+        var failed = false;
         await foreach (var blob in storage.Articles.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             present.Add(blob.Name);
@@ -54,9 +71,10 @@ public sealed partial class ArticleWatcher(StorageClients storage, ArticleIntake
                 await intake.ReceiveAsync(blob.Name, cancellationToken);
                 _received[blob.Name] = eTag;
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (IsStorageFailure(ex))
             {
-                IntakeFailed(logger, blob.Name, ex.Status, ex.Message);
+                IntakeFailed(logger, blob.Name, ex.Message);
+                failed = true;
             }
         }
 
@@ -64,11 +82,19 @@ public sealed partial class ArticleWatcher(StorageClients storage, ArticleIntake
         {
             _received.Remove(gone);
         }
+
+        if (failed)
+        {
+            _received.Clear();
+        }
     }
 
-    [LoggerMessage(2101, LogLevel.Warning, "Listing the articles container failed ({Status}): {Reason}; retrying on the next poll")]
-    private static partial void ScanFailed(ILogger logger, int status, string reason);
+    /// <summary>What the SDK throws when storage cannot be reached: a failed request, or, once its retries run out, an aggregate of them.</summary>
+    public static bool IsStorageFailure(Exception exception) => exception is RequestFailedException or AggregateException;
 
-    [LoggerMessage(2102, LogLevel.Warning, "Receiving {BlobName} failed ({Status}): {Reason}; retrying on the next poll")]
-    private static partial void IntakeFailed(ILogger logger, string blobName, int status, string reason);
+    [LoggerMessage(2101, LogLevel.Warning, "Listing the articles container failed: {Reason}; every blob is offered to the intake again once storage answers")]
+    private static partial void ScanFailed(ILogger logger, string reason);
+
+    [LoggerMessage(2102, LogLevel.Warning, "Receiving {BlobName} failed: {Reason}; every blob is offered to the intake again on the next poll")]
+    private static partial void IntakeFailed(ILogger logger, string blobName, string reason);
 }

@@ -6,8 +6,11 @@ namespace Ingestion.LocalHost;
 
 public static class LocalHostExtensions
 {
-    /// <summary>The URL <c>func start</c> uses, so dashboards work against either host; loopback only.</summary>
-    public const string DefaultUrl = "http://localhost:7071";
+    /// <summary>The port <c>func start</c> uses, so dashboards work against either host.</summary>
+    public const int DefaultPort = 7071;
+
+    /// <summary>Loopback only: the local host has no authentication, so nothing off this machine may reach it.</summary>
+    public static string DefaultUrl(int port) => $"http://localhost:{port}";
 
     /// <summary>Registers Core, the container watcher, the WebJobs parse-queue trigger and the local environment.</summary>
     public static WebApplicationBuilder AddLocalHost(this WebApplicationBuilder builder)
@@ -16,13 +19,14 @@ public static class LocalHostExtensions
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = IngestionSettings.Defaults });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
-            builder.WebHost.UseUrls(DefaultUrl);
+            builder.WebHost.UseUrls(DefaultUrl(builder.Configuration.GetValue($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.Port)}", DefaultPort)));
         }
 
         builder.AddIngestionCore();
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
         builder.Services.AddSingleton<LocalEnvironment>();
-        builder.Services.AddHostedService<ArticleWatcher>();
+        builder.Services.AddSingleton<ArticleWatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ArticleWatcher>());
         var allowedOrigins = builder.Configuration.GetSection($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.AllowedOrigins)}").Get<string[]>() ?? [];
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(allowedOrigins).WithMethods("GET")));
 

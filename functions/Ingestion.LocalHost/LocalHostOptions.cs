@@ -5,6 +5,9 @@ public sealed class LocalHostOptions
 {
     public const string Section = "LocalHost";
 
+    /// <summary>The port the API listens on, on loopback, when no <c>urls</c> are configured.</summary>
+    public int Port { get; set; } = LocalHostExtensions.DefaultPort;
+
     /// <summary>Upload sample-articles/ into the container at start (files already there are left alone).</summary>
     public bool UploadSamples { get; set; } = true;
 

@@ -3,15 +3,20 @@ using Microsoft.Extensions.Configuration;
 
 namespace Ingestion.IntegrationTests;
 
-/// <summary>Settings that give a test its own container, queue and tables in the shared Azurite.</summary>
+/// <summary>Settings that give a test its own container, queue and tables in a shared Azurite.</summary>
 public sealed class TestStorage
 {
     public TestStorage(AzuriteFixture azurite)
+        : this(azurite.ConnectionString)
+    {
+    }
+
+    public TestStorage(string connectionString)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         Settings = new Dictionary<string, string?>
         {
-            [IngestionSettings.StorageConnection] = azurite.ConnectionString,
+            [IngestionSettings.StorageConnection] = connectionString,
             [IngestionSettings.ContainerName] = $"articles-{id}",
             [IngestionSettings.ParseQueueName] = $"parse-{id}",
             [IngestionSettings.EventsTableName] = $"Events{id}",
@@ -23,4 +28,7 @@ public sealed class TestStorage
     public Dictionary<string, string?> Settings { get; }
 
     public IConfiguration Configuration => new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+
+    /// <summary>The parse queue's poison queue, which the WebJobs queue trigger creates on its first poison message.</summary>
+    public string PoisonQueueName => $"{Settings[IngestionSettings.ParseQueueName]}-poison";
 }

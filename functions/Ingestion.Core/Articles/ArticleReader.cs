@@ -181,7 +181,7 @@ public sealed partial class ArticleReader(TimeProvider time)
     {
         if (article.Body.Length == 0)
         {
-            throw new ArticleFormatException("The article has a header but no body text.");
+            throw new ArticleFormatException("The article has no body text (only a header, or an empty body).");
         }
 
         var latest = DateOnly.FromDateTime((time.GetUtcNow() + FutureTolerance).UtcDateTime);

@@ -8,6 +8,13 @@ internal readonly record struct SentenceSpan(int Start, int End);
 /// <summary>Splits at line breaks and at . ! ? followed by a capital, quote or digit, except after abbreviations and initials.</summary>
 internal sealed partial class SentenceSplitter
 {
+    /// <summary>
+    /// Runs without a boundary longer than this are cut at a space. The per-sentence rules pair triggers, names and
+    /// dates, so their cost grows with the square of a sentence's length: a 10 MB line with no full stop took hours.
+    /// No real sentence comes near this length.
+    /// </summary>
+    internal const int MaxSentenceLength = 1_000;
+
     private readonly HashSet<string> abbreviations = new(ExtractionData.ReadWords("abbreviations.txt"), StringComparer.OrdinalIgnoreCase);
 
     // A bracket after a period continues the sentence: "6:40 p.m. (GMT +8)".
@@ -60,9 +67,28 @@ internal sealed partial class SentenceSplitter
             end--;
         }
 
-        if (end > start)
+        if (end - start > MaxSentenceLength)
+        {
+            var cut = Cut(text, start);
+            Add(sentences, text, start, cut);
+            Add(sentences, text, cut, end);
+        }
+        else if (end > start)
         {
             sentences.Add(new SentenceSpan(start, end));
         }
+    }
+
+    /// <summary>Where to cut an over-long run: its last space in the second half of the window, else the window's end (never inside a surrogate pair).</summary>
+    private static int Cut(string text, int start)
+    {
+        var limit = start + MaxSentenceLength;
+        var space = text.LastIndexOf(' ', limit, MaxSentenceLength / 2);
+        if (space > start)
+        {
+            return space;
+        }
+
+        return char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
     }
 }

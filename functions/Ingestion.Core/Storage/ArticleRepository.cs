@@ -69,8 +69,9 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            // Another parser changed the row between our read and write: it holds the article now.
-            return new ArticleClaim(ArticleClaimOutcome.Busy, previous, default);
+            // Another parser changed the row between our read and write: it holds the article now. Its row says
+            // which version it took, so a concurrent delivery of the same version is known as a duplicate.
+            return new ArticleClaim(ArticleClaimOutcome.Busy, await GetAsync(name, cancellationToken) ?? previous, default);
         }
     }
 
@@ -98,7 +99,10 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
         claim.ETag = response.Headers.ETag ?? claim.ETag;
     }
 
-    /// <summary>Gives the lease back without an outcome (the blob changed, or the attempt failed and will be retried).</summary>
+    /// <summary>
+    /// Gives the lease back without an outcome (the blob changed, or the attempt failed and will be retried), and
+    /// the version the row named before, so a stale request does not leave its own ETag behind.
+    /// </summary>
     public async Task ReleaseAsync(ArticleClaim claim, string name, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey)
@@ -106,6 +110,11 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
             ["Status"] = (claim.Previous?.Status is { } status && status != ArticleStatus.Processing ? status : ArticleStatus.Received).ToString(),
             ["LeaseUntil"] = time.GetUtcNow(),
         };
+        if (claim.Previous?.BlobETag is { } previousETag)
+        {
+            entity["BlobETag"] = previousETag;
+        }
+
         try
         {
             var response = await Table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Merge, cancellationToken);

@@ -35,12 +35,14 @@ public class ArticleReaderTests
         Assert.Equal("Biden and Macron spoke.", article.Body);
     }
 
-    [Fact]
-    public async Task Crlf_and_lone_cr_become_newlines()
+    [Theory]
+    [InlineData(" date 2022-02-06 One.\r\nTwo.\rThree.", "One.\nTwo.\nThree.")]
+    [InlineData("date 2022-02-06\r\nOne.\nTwo.\r\rThree.\n\rFour.", "One.\nTwo.\n\nThree.\n\nFour.")]
+    public async Task Crlf_lone_cr_and_mixed_line_endings_become_newlines(string content, string body)
     {
-        var article = await ReadAsync(" date 2022-02-06 One.\r\nTwo.\rThree.");
+        var article = await ReadAsync(content);
 
-        Assert.Equal("One.\nTwo.\nThree.", article.Body);
+        Assert.Equal(body, article.Body);
     }
 
     [Fact]
@@ -112,6 +114,22 @@ public class ArticleReaderTests
     [InlineData("{\"published\": \"2024-07-12\", \"body\": 42}", "'body' must be a string")]
     [InlineData("{\"published\": 20240712, \"body\": \"B.\"}", "'published' must be a string")]
     [InlineData("{\"published\": \"yesterday\", \"body\": \"B.\"}", "not an ISO date")]
+    [InlineData("\u00A0\u2003\u3000", "empty")]
+    [InlineData("\uFEFF", "empty")]
+    [InlineData(" date 2021-02-29 Body.", "'2021-02-29' is not a valid date")]
+    [InlineData(" date 2022-13-01 Body.", "'2022-13-01' is not a valid date")]
+    [InlineData(" date 2022/02/06 Body.", "'2022/02/06' is not a valid date")]
+    [InlineData(" date 9999-12-31 Body.", "in the future")]
+    [InlineData("{\"published\": \"2999-01-01T00:00:00Z\", \"body\": \"B.\"}", "in the future")]
+    [InlineData("{\"published\": \"2024-07-12\", \"body\": \"  \"}", "no body")]
+    [InlineData("{\"published\": \"2024-07-12\", \"body\": null}", "no 'body'")]
+    [InlineData("{\"published\": \"2024-07-12\", \"body\": [\"B.\"]}", "'body' must be a string, not array")]
+    [InlineData("{\"published\": \"2024-07-12\", \"body\": {\"text\": \"B.\"}}", "'body' must be a string, not object")]
+    [InlineData("{\"published\": \"2024-07-12\", \"title\": true, \"body\": \"B.\"}", "'title' must be a string, not true")]
+    [InlineData("{\"body\": \"B.\"} and then some", "not valid JSON")]
+    [InlineData("{\"body\": \"B.\" // a comment\n}", "not valid JSON")]
+    [InlineData("{'body': 'B.'}", "not valid JSON")]
+    [InlineData("{\"body\": \"B.\", \"body\": \"C.\", \"published\": \"2024-07-12\"", "not valid JSON")]
     public async Task Unreadable_article_fails_with_a_reason(string content, string reason)
     {
         var error = await Assert.ThrowsAsync<ArticleFormatException>(() => ReadAsync(content));
@@ -159,5 +177,67 @@ public class ArticleReaderTests
         var error = await Assert.ThrowsAsync<ArticleFormatException>(() => ReadAsync(content));
 
         Assert.Contains("NUL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Header_date_that_is_too_long_is_shortened_in_the_reason()
+    {
+        var error = await Assert.ThrowsAsync<ArticleFormatException>(() => ReadAsync(" date 2022-02-06" + new string('x', 5_000) + " Body."));
+
+        Assert.Contains("is not a valid date", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Length < 200, error.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Random_bytes_fail_as_binary_or_not_utf8(int seed)
+    {
+        var content = new byte[4096];
+        new Random(seed).NextBytes(content);
+
+        var error = await Assert.ThrowsAsync<ArticleFormatException>(() => ReadAsync(content));
+
+        Assert.Matches("binary|not valid UTF-8", error.Message);
+    }
+
+    [Fact]
+    public async Task Utf16_big_endian_with_bom_is_decoded()
+    {
+        var article = await ReadAsync([.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(" date 2022-02-06 Grüße aus Köln.")]);
+
+        Assert.Equal("Grüße aus Köln.", article.Body);
+    }
+
+    [Fact]
+    public async Task Utf16_with_a_lone_surrogate_fails_with_a_reason()
+    {
+        byte[] content = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(" date 2022-02-06 A"), 0x00, 0xD8, .. Encoding.Unicode.GetBytes("B.")];
+
+        var error = await Assert.ThrowsAsync<ArticleFormatException>(() => ReadAsync(content));
+
+        Assert.Contains("not valid UTF-16", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_with_a_huge_string_body_is_read()
+    {
+        var body = string.Concat(Enumerable.Repeat("Officials met in Geneva on Tuesday. ", 150_000)).Trim();
+
+        var article = await ReadAsync($"{{\"published\": \"2024-07-12\", \"body\": \"{body}\", \"extra\": \"{new string('x', 1_000_000)}\"}}");
+
+        Assert.Equal(body, article.Body);
+    }
+
+    [Fact]
+    public async Task Ten_megabyte_single_line_is_read_whole()
+    {
+        var line = string.Concat(Enumerable.Repeat("lorem ipsum dolor sit amet ", 400_000));
+
+        var article = await ReadAsync(" date 2022-02-06 " + line);
+
+        Assert.Equal(line.Trim().Length, article.Body.Length);
+        Assert.DoesNotContain('\n', article.Body);
     }
 }
