@@ -15,6 +15,12 @@ public sealed class BenchmarkContext(BenchmarkOptions options, TextWriter output
     {
         if (_azurite is null)
         {
+            // A million events outgrow Node's default heap; Azurite inherits this from the environment.
+            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NODE_OPTIONS")))
+            {
+                Environment.SetEnvironmentVariable("NODE_OPTIONS", "--max-old-space-size=8192");
+            }
+
             var azurite = new AzuriteFixture();
             await azurite.InitializeAsync();
             _azurite = azurite;
