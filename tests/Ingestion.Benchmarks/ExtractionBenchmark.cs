@@ -23,7 +23,9 @@ public sealed class ExtractionBenchmark : IBenchmark
         ExtractCorpus.Articles = await corpus.ReadAsync(cancellationToken);
 
         // In-process: the smoke test runs inside a test host, and the corpus is handed over through a static.
-        var job = (context.Options.Smoke ? Job.Dry : Job.Default.WithWarmupCount(3).WithIterationCount(15).WithAffinity(1))
+        // More iterations (--iterations) give a profiler attached by PID time to sample.
+        var iterations = context.Options.Count("iterations", 15, 1);
+        var job = (context.Options.Smoke ? Job.Dry : Job.Default.WithWarmupCount(3).WithIterationCount(iterations).WithAffinity(1))
             .WithToolchain(InProcessEmitToolchain.Instance);
         var config = ManualConfig.CreateEmpty()
             .AddJob(job)
@@ -49,7 +51,7 @@ public sealed class ExtractionBenchmark : IBenchmark
         report.Add("mean time per article", statistics.Mean / 1e6 / articles, "ms");
         report.Add("allocated per article", (run.GcStats.GetBytesAllocatedPerOperation(run.BenchmarkCase) ?? 0) / 1024.0 / articles, "KB");
         report.Add("allocated per input byte", (run.GcStats.GetBytesAllocatedPerOperation(run.BenchmarkCase) ?? 0) / (double)corpus.Bytes, "B/B");
-        report.Notes.Add($"{(context.Options.Smoke ? "Job.Dry: one unwarmed pass, not a measurement" : "15 iterations after 3 warm-ups, pinned to core 0")}; MB are file bytes, read once before timing.");
+        report.Notes.Add($"{(context.Options.Smoke ? "Job.Dry: one unwarmed pass, not a measurement" : $"{iterations} iterations after 3 warm-ups, pinned to core 0")}; MB are file bytes, read once before timing.");
         return report;
     }
 
