@@ -53,8 +53,13 @@ public sealed partial class Corpus(IReadOnlyList<CorpusFile> files)
     public static string WithPublicationDate(string text, DateOnly date) =>
         HeaderDate().Replace(text, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), 1);
 
+    public static string WithoutHeader(string text) => Header().Replace(text, string.Empty, 1);
+
     [GeneratedRegex(@"(?<=\A\s*date )\d{4}-\d{2}-\d{2}")]
     private static partial Regex HeaderDate();
+
+    [GeneratedRegex(@"\A\s*date \d{4}-\d{2}-\d{2}")]
+    private static partial Regex Header();
 }
 
 public sealed record CorpusFile(string Name, byte[] Content);
