@@ -7,7 +7,7 @@ namespace Ingestion.Benchmarks;
 public static class BenchmarkCommand
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
-        [new ExtractionBenchmark(), new IngestBenchmark(), new QueryBenchmark(), new MemoryBenchmark()];
+        [new ExtractionBenchmark(), new IngestBenchmark(), new QueryBenchmark(), new MemoryBenchmark(), new LatencyBenchmark()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
