@@ -114,6 +114,7 @@ module functions 'app/functions.bicep' = {
     parseQueueName: storageNames.parseQueue
     eventsTableName: storageNames.eventsTable
     articlesTableName: storageNames.articlesTable
+    eventIndexTableName: storageNames.eventIndexTable
   }
 }
 

@@ -9,6 +9,7 @@ public sealed class IngestionOptions
     public const string DefaultParseQueueName = "articles-to-parse";
     public const string DefaultEventsTableName = "Events";
     public const string DefaultArticlesTableName = "Articles";
+    public const string DefaultEventIndexTableName = "EventIndex";
     public const int DefaultMaxParseAttempts = 5;
 
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Ingestion:ContainerName must be a valid blob container name (3-63 lowercase letters, digits and single hyphens).")]
@@ -22,6 +23,9 @@ public sealed class IngestionOptions
 
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Ingestion:ArticlesTableName must be a valid table name (3-63 letters and digits, starting with a letter).")]
     public string ArticlesTableName { get; set; } = DefaultArticlesTableName;
+
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Ingestion:EventIndexTableName must be a valid table name (3-63 letters and digits, starting with a letter).")]
+    public string EventIndexTableName { get; set; } = DefaultEventIndexTableName;
 
     /// <summary>Articles larger than this are recorded as failed without being read into memory.</summary>
     [Range(1, 1024L * 1024 * 1024)]

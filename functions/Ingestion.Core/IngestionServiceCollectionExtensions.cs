@@ -33,6 +33,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<ArticleIntake>();
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<EventQueryService>();
+        services.TryAddSingleton<EventSummaryService>();
 
         services.Configure<JsonOptions>(options => IngestionJson.Configure(options.SerializerOptions));
         return builder;

@@ -14,6 +14,7 @@ public static class IngestionSettings
     public const string ParseQueueName = Section + ":" + nameof(IngestionOptions.ParseQueueName);
     public const string EventsTableName = Section + ":" + nameof(IngestionOptions.EventsTableName);
     public const string ArticlesTableName = Section + ":" + nameof(IngestionOptions.ArticlesTableName);
+    public const string EventIndexTableName = Section + ":" + nameof(IngestionOptions.EventIndexTableName);
 
     /// <summary>Values used where configuration is silent; trigger binding expressions need them as configuration too.</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
@@ -23,5 +24,6 @@ public static class IngestionSettings
         [ParseQueueName] = IngestionOptions.DefaultParseQueueName,
         [EventsTableName] = IngestionOptions.DefaultEventsTableName,
         [ArticlesTableName] = IngestionOptions.DefaultArticlesTableName,
+        [EventIndexTableName] = IngestionOptions.DefaultEventIndexTableName,
     };
 }

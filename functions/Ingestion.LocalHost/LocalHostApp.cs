@@ -12,7 +12,9 @@ public static class LocalHostApp
         configure?.Invoke(builder.Configuration);
         builder.AddLocalHost();
         var app = builder.Build();
+        app.UseCors();
         app.MapIngestionApi();
+        app.MapGet("/", IngestionApi.GetDashboard).ExcludeFromDescription();
         return app;
     }
 }

@@ -23,6 +23,8 @@ public static class LocalHostExtensions
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
         builder.Services.AddSingleton<LocalEnvironment>();
         builder.Services.AddHostedService<ArticleWatcher>();
+        var allowedOrigins = builder.Configuration.GetSection($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.AllowedOrigins)}").Get<string[]>() ?? [];
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(allowedOrigins).WithMethods("GET")));
 
         // The queue's poison threshold and the processor's "last attempt" must agree.
         var maxParseAttempts = builder.Configuration.GetValue($"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxParseAttempts)}", IngestionOptions.DefaultMaxParseAttempts);
@@ -35,6 +37,7 @@ public static class LocalHostExtensions
             }
 
             webJobs.AddAzureStorageCoreServices();
+            webJobs.Services.AddSingleton<Microsoft.Azure.WebJobs.Host.Timers.IWebJobsExceptionHandlerFactory, StoppingExceptionHandlerFactory>();
             webJobs.AddAzureStorageQueues(queues =>
             {
                 // Locally a dropped file should be queryable within seconds, not after the default one-minute backoff.

@@ -11,6 +11,9 @@ public sealed class LocalHostOptions
     /// <summary>The sample folder; found by walking up from the working directory when not set.</summary>
     public string? SamplesPath { get; set; }
 
+    /// <summary>Origins (scheme://host:port) whose pages may call the API from a browser, for dashboards served elsewhere.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
     /// <summary>How often the container is listed for new or changed blobs.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

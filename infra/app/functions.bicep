@@ -29,6 +29,8 @@ param containerName string
 param parseQueueName string
 param eventsTableName string
 param articlesTableName string
+@description('The table of event copies by article, actor, location, country and type, and per-day counts.')
+param eventIndexTableName string
 
 @description('Scale-out ceiling; parsing is CPU-bound, so instances rather than concurrency per instance.')
 param maximumInstanceCount int = 40
@@ -106,6 +108,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       Ingestion__ParseQueueName: parseQueueName
       Ingestion__EventsTableName: eventsTableName
       Ingestion__ArticlesTableName: articlesTableName
+      Ingestion__EventIndexTableName: eventIndexTableName
       // Identity-based AzureWebJobsStorage: the host, the triggers and Core's clients share this one connection.
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identityClientId

@@ -56,9 +56,10 @@ public sealed class FunctionPipelineTests : IAsyncLifetime
         await host.Function<ParseArticle>().RunAsync(request, message.DequeueCount, CancellationToken.None);
 
         var article = await host.Function<GetArticle>().RunAsync(Request(), ArticleName, CancellationToken.None);
-        var record = Assert.IsType<Ok<ArticleRecord>>(article.Result).Value!;
+        var details = Assert.IsType<Ok<ArticleDetails>>(article.Result).Value!;
+        var record = details.Article;
         Assert.Equal(ArticleStatus.Processed, record.Status);
-        Assert.True(record.EventCount > 0);
+        Assert.Equal(record.EventCount, details.Events.Count);
 
         var events = await host.Function<GetEvents>().RunAsync(Request($"?from={record.Published}&to={record.Published}"), CancellationToken.None);
         var page = Assert.IsType<Ok<EventsResponse>>(events.Result).Value!;

@@ -9,15 +9,28 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ingestion.IntegrationTests;
 
 /// <summary>The local host running in-process against the test Azurite, with the sample articles uploaded at start.</summary>
-public sealed class LocalHostFixture(AzuriteFixture azurite) : IAsyncLifetime
+public class LocalHostFixture(AzuriteFixture azurite) : IAsyncLifetime
 {
     private WebApplication? _app;
 
     public HttpClient Http { get; } = new();
 
-    public StorageClients Storage => _app!.Services.GetRequiredService<StorageClients>();
+    public IServiceProvider Services => _app!.Services;
 
-    public async Task InitializeAsync()
+    public StorageClients Storage => Services.GetRequiredService<StorageClients>();
+
+    /// <summary>The /api routes the host serves, as OpenAPI writes them ({*name} becomes {name}).</summary>
+    public IEnumerable<string> ApiRoutes() =>
+        _app!.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(endpoint => "/" + endpoint.RoutePattern.RawText!.TrimStart('/').Replace("{*", "{", StringComparison.Ordinal))
+            .Where(route => route.StartsWith("/api/", StringComparison.Ordinal))
+            .Distinct();
+
+    /// <summary>Origins the host lets call its API from a browser.</summary>
+    public const string AllowedOrigin = "http://dashboard.example";
+
+    public virtual async Task InitializeAsync()
     {
         var storage = new TestStorage(azurite);
         var port = Azurite.FreePort();
@@ -27,6 +40,7 @@ public sealed class LocalHostFixture(AzuriteFixture azurite) : IAsyncLifetime
             ["LocalHost:StartAzurite"] = "false",
             ["LocalHost:HostId"] = $"test-{Guid.NewGuid():N}"[..32],
             ["LocalHost:SamplesPath"] = Articles.SamplesFolder,
+            ["LocalHost:AllowedOrigins:0"] = AllowedOrigin,
         }));
         await _app.StartLocalHostAsync();
         Http.BaseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -48,16 +62,18 @@ public sealed class LocalHostFixture(AzuriteFixture azurite) : IAsyncLifetime
             async () =>
             {
                 using var response = await Http.GetAsync($"/api/articles/{Uri.EscapeDataString(name)}");
-                var article = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ArticleRecord>(Core.IngestionJson.Options) : null;
-                return article is { Status: ArticleStatus.Processed or ArticleStatus.Failed } ? article : null;
+                var details = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ArticleDetails>(Core.IngestionJson.Options) : null;
+                return details?.Article is { Status: ArticleStatus.Processed or ArticleStatus.Failed } article ? article : null;
             },
             timeout,
             $"article '{name}' to be parsed");
 
-    public async Task<EventsResponse> GetEventsAsync(string query)
+    public Task<EventsResponse> GetEventsAsync(string query) => GetAsync<EventsResponse>($"/api/events?{query}");
+
+    public async Task<T> GetAsync<T>(string pathAndQuery)
     {
-        using var response = await Http.GetAsync($"/api/events?{query}");
+        using var response = await Http.GetAsync(pathAndQuery);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<EventsResponse>(Core.IngestionJson.Options))!;
+        return (await response.Content.ReadFromJsonAsync<T>(Core.IngestionJson.Options))!;
     }
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Ingestion.Core.Storage;
+using Ingestion.LocalHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingestion.IntegrationTests;
 
@@ -67,6 +69,14 @@ public sealed class LocalHostTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await _host.GetEventsAsync("from=2024-03-01&to=2024-03-31");
         Assert.Contains(response.Events, e => e.Article.Name == name);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public void A_failing_trigger_listener_stops_the_host_instead_of_killing_the_process()
+    {
+        var factory = _host.Services.GetRequiredService<Microsoft.Azure.WebJobs.Host.Timers.IWebJobsExceptionHandlerFactory>();
+
+        Assert.IsType<StoppingExceptionHandlerFactory>(factory);
     }
 
     [Fact]

@@ -148,7 +148,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         var rows = Enumerable.Range(0, 250)
             .Select(i => new TableEntity(TableKeys.EventPartitionKey(new DateOnly(2020, 1, 1).AddDays(i % 7)), TableKeys.EventRowKey(articleKey, i)) { ["Trigger"] = "visit" })
             .ToList();
-        await _core.Get<EventWriter>().ReplaceArticleEventsAsync(articleKey, rows, [], CancellationToken.None);
+        await _core.Get<EventWriter>().ReplaceArticleEventsAsync(articleKey, rows, CancellationToken.None);
         var queries = _core.Get<EventQueryService>();
         var query = new EventQuery(new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 7), 40);
 

@@ -1,3 +1,4 @@
+using Ingestion.Core.Extraction;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -16,40 +17,52 @@ namespace Ingestion.Core.Api;
 public static class IngestionApi
 {
     public const string EventsRoute = "events";
+    public const string SummaryRoute = "events/summary";
+    public const string ArticlesRoute = "articles";
     public const string ArticleRoute = "articles/{*name}";
+    public const string OpenApiRoute = "openapi.json";
+    public const string DashboardRoute = "dashboard";
 
+    /// <summary>Maps the /api routes. The [AsParameters] records only describe the query to OpenAPI; handlers read the request.</summary>
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet(EventsRoute, (HttpRequest request, EventQueryService events, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
+        api.MapGet(EventsRoute, ([AsParameters] EventsParameters _, HttpRequest request, EventQueryService events, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
             GetEventsAsync(request, events, options, cancellationToken))
-            .WithName("GetEvents");
-        api.MapGet(ArticleRoute, (string name, HttpRequest request, ArticleRepository articles, CancellationToken cancellationToken) =>
-            GetArticleAsync(name, request, articles, cancellationToken))
-            .WithName("GetArticle");
+            .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging.");
+        api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, EventSummaryService summaries, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
+            GetEventSummaryAsync(request, summaries, options, cancellationToken))
+            .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location or country.");
+        api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, ArticleRepository articles, CancellationToken cancellationToken) =>
+            ListArticlesAsync(request, articles, cancellationToken))
+            .WithName("ListArticles").WithSummary("Articles, optionally by status, with paging.");
+        api.MapGet(ArticleRoute, (string name, HttpRequest request, ArticleRepository articles, EventQueryService events, CancellationToken cancellationToken) =>
+            GetArticleAsync(name, request, articles, events, cancellationToken))
+            .WithName("GetArticle").WithSummary("One article's status, error and events.");
+        api.MapGet(OpenApiRoute, GetOpenApiDocumentAsync)
+            .WithName("GetOpenApiDocument").WithSummary("This document.");
+        api.MapGet(DashboardRoute, GetDashboard)
+            .WithName("GetDashboard").WithSummary("The dashboard page (HTML).");
         return app;
     }
 
-    /// <summary><c>GET /api/events?from=YYYY-MM-DD&amp;to=YYYY-MM-DD[&amp;limit=N][&amp;continuationToken=...]</c></summary>
+    /// <summary><c>GET /api/openapi.json</c></summary>
+    public static async Task<ContentHttpResult> GetOpenApiDocumentAsync() =>
+        TypedResults.Content(await IngestionOpenApi.GetJsonAsync(), "application/json");
+
+    /// <summary><c>GET /api/dashboard</c> (and <c>/</c> on the local host): a page that draws its charts itself, no CDN.</summary>
+    public static ContentHttpResult GetDashboard() => TypedResults.Content(Dashboard.Html, "text/html; charset=utf-8");
+
+    /// <summary><c>GET /api/events</c></summary>
     public static async Task<Results<Ok<EventsResponse>, ValidationProblem>> GetEventsAsync(
         HttpRequest request, EventQueryService events, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query, "from", "to", "limit", "continuationToken");
-        var from = parameters.RequiredDate("from");
-        var to = parameters.RequiredDate("to");
-        var limit = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
-        var token = parameters.OptionalString("continuationToken");
-        if (!parameters.HasErrors && from > to)
+        var parameters = new QueryParameters(request.Query, EventsParameters.Names);
+        var query = ReadEventQuery(parameters, options.Value) with
         {
-            parameters.Fail("from", $"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).");
-        }
-
-        var maxDays = options.Value.MaxQueryDays;
-        if (!parameters.HasErrors && to.DayNumber - from.DayNumber + 1 > maxDays)
-        {
-            parameters.Fail("to", $"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is longer than {maxDays} days; query a shorter range.");
-        }
-
+            Limit = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit),
+            ContinuationToken = parameters.OptionalString("continuationToken"),
+        };
         if (parameters.HasErrors)
         {
             return Invalid(parameters);
@@ -57,7 +70,7 @@ public static class IngestionApi
 
         try
         {
-            var page = await events.QueryAsync(new EventQuery(from, to, limit, token), cancellationToken);
+            var page = await events.QueryAsync(query, cancellationToken);
             return TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken));
         }
         catch (InvalidContinuationTokenException ex)
@@ -67,13 +80,67 @@ public static class IngestionApi
         }
     }
 
-    /// <summary><c>GET /api/articles/{name}</c>: the article's row (status, error, event count).</summary>
-    public static async Task<Results<Ok<ArticleRecord>, NotFound<ProblemDetails>, ValidationProblem>> GetArticleAsync(
-        string name, HttpRequest request, ArticleRepository articles, CancellationToken cancellationToken)
+    /// <summary><c>GET /api/events/summary</c></summary>
+    public static async Task<Results<Ok<EventSummary>, ValidationProblem>> GetEventSummaryAsync(
+        HttpRequest request, EventSummaryService summaries, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(request.Query, SummaryParameters.Names);
+        var query = ReadEventQuery(parameters, options.Value);
+        var groupByText = parameters.OptionalString("groupBy") ?? nameof(SummaryGrouping.Day);
+        if (!Enum.TryParse<SummaryGrouping>(groupByText, ignoreCase: true, out var groupBy) || !Enum.IsDefined(groupBy) || int.TryParse(groupByText, out _))
+        {
+            parameters.Fail("groupBy", $"'groupBy' must be one of {string.Join(", ", Enum.GetNames<SummaryGrouping>().Select(name => name.ToLowerInvariant()))}; got '{groupByText}'.");
+        }
+
+        var top = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
+        return parameters.HasErrors
+            ? Invalid(parameters)
+            : TypedResults.Ok(await summaries.SummarizeAsync(query, groupBy, top, cancellationToken));
+    }
+
+    /// <summary><c>GET /api/articles</c></summary>
+    public static async Task<Results<Ok<ArticlesResponse>, ValidationProblem>> ListArticlesAsync(
+        HttpRequest request, ArticleRepository articles, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(request.Query, ArticlesParameters.Names);
+        ArticleStatus? status = null;
+        if (parameters.OptionalString("status") is { } statusText)
+        {
+            if (Enum.TryParse<ArticleStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(statusText, out _))
+            {
+                status = parsed;
+            }
+            else
+            {
+                parameters.Fail("status", $"'status' must be one of {string.Join(", ", Enum.GetNames<ArticleStatus>().Select(name => name.ToLowerInvariant()))}; got '{statusText}'.");
+            }
+        }
+
+        var limit = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
+        var fingerprint = $"articles|{status}";
+        string? storageToken = null;
+        if (parameters.OptionalString("continuationToken") is { } token
+            && (storageToken = ContinuationTokens.TryRead(token, fingerprint)) is null)
+        {
+            parameters.Fail("continuationToken", new InvalidContinuationTokenException().Message);
+        }
+
+        if (parameters.HasErrors)
+        {
+            return Invalid(parameters);
+        }
+
+        var (items, next) = await articles.ListAsync(status, limit, storageToken, cancellationToken);
+        return TypedResults.Ok(new ArticlesResponse(items, next is null ? null : ContinuationTokens.Create(fingerprint, next)));
+    }
+
+    /// <summary><c>GET /api/articles/{name}</c>: the article's row (status, error, event count) and its events.</summary>
+    public static async Task<Results<Ok<ArticleDetails>, NotFound<ProblemDetails>, ValidationProblem>> GetArticleAsync(
+        string name, HttpRequest request, ArticleRepository articles, EventQueryService events, CancellationToken cancellationToken)
     {
         // Servers decode every escape in a path but %2F, so a name sent escaped as a whole arrives with it intact.
         name = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        var parameters = new QueryParameters(request.Query);
+        var parameters = new QueryParameters(request.Query, []);
         if (string.IsNullOrWhiteSpace(name))
         {
             parameters.Fail("name", "An article name is required: /api/articles/{name}.");
@@ -84,14 +151,76 @@ public static class IngestionApi
             return Invalid(parameters);
         }
 
-        return await articles.GetAsync(name, cancellationToken) is { } article
-            ? TypedResults.Ok(article)
-            : TypedResults.NotFound(new ProblemDetails
+        if (await articles.GetAsync(name, cancellationToken) is not { } article)
+        {
+            return TypedResults.NotFound(new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = "Article not found",
                 Detail = $"No article named '{name}' has been received.",
             });
+        }
+
+        var page = await events.QueryAsync(new EventQuery(DateOnly.MinValue, DateOnly.MaxValue, EventQuery.MaxLimit) { Article = name }, cancellationToken);
+        return TypedResults.Ok(new ArticleDetails(article, page.Events, page.ContinuationToken is not null));
+    }
+
+    /// <summary>The date range and filters shared by events and summaries.</summary>
+    private static EventQuery ReadEventQuery(QueryParameters parameters, IngestionOptions options)
+    {
+        var from = parameters.RequiredDate("from");
+        var to = parameters.RequiredDate("to");
+        if (!parameters.HasErrors && from > to)
+        {
+            parameters.Fail("from", $"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).");
+        }
+
+        if (!parameters.HasErrors && to.DayNumber - from.DayNumber + 1 > options.MaxQueryDays)
+        {
+            parameters.Fail("to", $"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is longer than {options.MaxQueryDays} days; query a shorter range.");
+        }
+
+        var types = new List<string>();
+        foreach (var type in parameters.Strings("type"))
+        {
+            if (CameoCategories.Find(type) is { } category)
+            {
+                types.Add(category.Code);
+            }
+            else
+            {
+                parameters.Fail("type", $"'type' must be a CAMEO root code (01-20) or label (such as CONSULT); got '{type}'.");
+            }
+        }
+
+        DatePrecision? precision = null;
+        if (parameters.OptionalString("precision") is { } precisionText)
+        {
+            if (Enum.TryParse<DatePrecision>(precisionText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(precisionText, out _))
+            {
+                precision = parsed;
+            }
+            else
+            {
+                parameters.Fail("precision", $"'precision' must be one of {string.Join(", ", Enum.GetNames<DatePrecision>().Select(name => name.ToLowerInvariant()))}; got '{precisionText}'.");
+            }
+        }
+
+        var country = parameters.OptionalString("country");
+        if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetter)))
+        {
+            parameters.Fail("country", $"'country' must be an ISO 3166-1 alpha-2 code such as FR; got '{country}'.");
+        }
+
+        return new EventQuery(from, to)
+        {
+            Types = types,
+            Actor = parameters.OptionalString("actor"),
+            Location = parameters.OptionalString("location"),
+            Country = country,
+            Article = parameters.OptionalString("article"),
+            Precision = precision,
+        };
     }
 
     private static ValidationProblem Invalid(QueryParameters parameters) =>
@@ -102,3 +231,10 @@ public static class IngestionApi
 public sealed record EventsResponse(
     IReadOnlyList<EventRecord> Events,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? ContinuationToken);
+
+public sealed record ArticlesResponse(
+    IReadOnlyList<ArticleRecord> Articles,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? ContinuationToken);
+
+/// <param name="MoreEvents">True when the article has more events than listed (the first 1,000 are).</param>
+public sealed record ArticleDetails(ArticleRecord Article, IReadOnlyList<EventRecord> Events, bool MoreEvents);

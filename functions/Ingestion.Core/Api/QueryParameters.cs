@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Http;
 namespace Ingestion.Core.Api;
 
 /// <summary>Reads and validates query-string parameters, collecting a problem per bad parameter.</summary>
-internal sealed class QueryParameters(IQueryCollection query, params string[] allowed)
+internal sealed class QueryParameters(IQueryCollection query, IReadOnlyList<string> allowed)
 {
+    /// <summary>The Functions host's key parameter: it reaches the worker too, and is not ours to refuse.</summary>
+    private const string FunctionKey = "code";
+
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
     public bool HasErrors => _errors.Count > 0 || Unknown().Any();
@@ -76,7 +79,10 @@ internal sealed class QueryParameters(IQueryCollection query, params string[] al
         return values[0];
     }
 
-    private IEnumerable<string> Unknown() => query.Keys.Where(key => !allowed.Contains(key, StringComparer.Ordinal));
+    public string[] Strings(string name) =>
+        query.TryGetValue(name, out var values) ? values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value!).ToArray() : [];
+
+    private IEnumerable<string> Unknown() => query.Keys.Where(key => key != FunctionKey && !allowed.Contains(key, StringComparer.Ordinal));
 
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }

@@ -93,7 +93,7 @@ public sealed class ArticleProcessor(
         catch (ArticleFormatException ex)
         {
             // The new version is unreadable: its predecessor's events no longer describe the blob.
-            await eventWriter.ReplaceArticleEventsAsync(articleKey, [], claim.KnownPartitions, cancellationToken);
+            await eventWriter.ReplaceArticleEventsAsync(articleKey, [], cancellationToken);
             await RecordFailureAsync(request, claim, ex.Message, stopwatch, cancellationToken);
             return;
         }
@@ -105,9 +105,7 @@ public sealed class ArticleProcessor(
         var rows = extraction.Events
             .Select((extracted, index) => EventEntityMapper.ToEntity(article, articleKey, index, extracted, extractor.Version))
             .ToList();
-        var partitions = rows.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        await articles.RecordPendingPartitionsAsync(claim, request.BlobName, partitions, cancellationToken);
-        var (written, _) = await eventWriter.ReplaceArticleEventsAsync(articleKey, rows, claim.KnownPartitions, cancellationToken);
+        var (written, _) = await eventWriter.ReplaceArticleEventsAsync(articleKey, rows, cancellationToken);
 
         await articles.CompleteAsync(
             claim,
@@ -118,7 +116,6 @@ public sealed class ArticleProcessor(
                 PublishedSource = article.PublishedOnSource,
                 Title = article.Title,
                 EventCount = written,
-                EventPartitions = partitions,
             },
             cancellationToken);
         telemetry.ArticlesProcessed.Add(1);
@@ -176,8 +173,7 @@ public sealed class ArticleProcessor(
         Error: error,
         Attempts: (claim.Previous?.Attempts ?? 0) + 1,
         ReceivedAt: claim.Previous?.ReceivedAt,
-        ProcessedAt: null,
-        EventPartitions: claim.KnownPartitions);
+        ProcessedAt: null);
 
     private static string ContentHash(Article article) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{article.PublishedOn:yyyy-MM-dd}\n{article.Title}\n{article.Body}")));

@@ -1,16 +1,50 @@
 using System.Globalization;
+using Ingestion.Core.Extraction;
 using Ingestion.Core.Storage;
 
 namespace Ingestion.Core.Queries;
 
-/// <summary>A date-range query over events. From and To are inclusive.</summary>
+/// <summary>A query over events: a date range (inclusive) and optional filters, all of which must match.</summary>
 public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQuery.DefaultLimit, string? ContinuationToken = null)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
+    /// <summary>CAMEO root codes ("04"); an event matches if it has any of them.</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
+    /// <summary>A party to the event (actor or target), by name, case-insensitive.</summary>
+    public string? Actor { get; init; }
+
+    public string? Location { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 code of an actor's or a place's country.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>The blob name of the article.</summary>
+    public string? Article { get; init; }
+
+    public DatePrecision? Precision { get; init; }
+
+    public bool HasFilters => Types.Count > 0 || Actor is not null || Location is not null || Country is not null || Article is not null || Precision is not null;
+
     /// <summary>What a continuation token is bound to: every parameter but the token and the page size.</summary>
-    internal string Fingerprint => string.Create(CultureInfo.InvariantCulture, $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}");
+    internal string Fingerprint => string.Create(
+        CultureInfo.InvariantCulture,
+        $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Types.Order(StringComparer.Ordinal))}|{Actor}|{Location}|{Country}|{Article}|{Precision}");
+
+    /// <summary>Whether an event passes every filter; used on whatever the storage scan could not filter itself.</summary>
+    internal bool Matches(EventRecord record)
+    {
+        var dimensions = EventIndexKeys.Dimensions(record).ToHashSet();
+        return (Types.Count == 0 || (record.Type is { } type && Types.Contains(type.Code)))
+            && (Actor is null || dimensions.Contains((EventIndexKeys.Actor, EventIndexKeys.Normalize(EventIndexKeys.Actor, Actor))))
+            && (Location is null || dimensions.Contains((EventIndexKeys.Location, EventIndexKeys.Normalize(EventIndexKeys.Location, Location))))
+            && (Country is null || dimensions.Contains((EventIndexKeys.Country, EventIndexKeys.Normalize(EventIndexKeys.Country, Country))))
+            && (Article is null || record.Article.Name == Article)
+            && (Precision is null || record.Precision == Precision);
+    }
 }
 
-public sealed record EventPage(IReadOnlyList<EventRecord> Events, string? ContinuationToken);
+/// <param name="EntitiesRead">How many table entities the query read: its cost, which grows with what it returns.</param>
+public sealed record EventPage(IReadOnlyList<EventRecord> Events, string? ContinuationToken, int EntitiesRead = 0);

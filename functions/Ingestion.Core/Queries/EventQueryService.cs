@@ -3,44 +3,174 @@ using Ingestion.Core.Storage;
 
 namespace Ingestion.Core.Queries;
 
-/// <summary>Reads events by date: a PartitionKey range scan, in date order, one page at a time.</summary>
+/// <summary>
+/// Reads events in date order, one page at a time. A date range alone scans the Events table's partitions for those
+/// days; a filter reads its EventIndex partition instead (several types: one partition each, merged), so the cost
+/// follows what is returned, not the size of the table. Pages continue after the last key read (keyset paging).
+/// </summary>
 public sealed class EventQueryService(StorageClients storage)
 {
     /// <exception cref="InvalidContinuationTokenException">The token is not one this query produced.</exception>
     public async Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken)
     {
-        string? storageToken = null;
+        string? after = null;
         if (query.ContinuationToken is { } token)
         {
-            storageToken = ContinuationTokens.TryRead(token, query.Fingerprint) ?? throw new InvalidContinuationTokenException();
+            after = ContinuationTokens.TryRead(token, query.Fingerprint) ?? throw new InvalidContinuationTokenException();
         }
 
-        var from = TableKeys.EventPartitionKey(query.From);
-        var to = TableKeys.EventPartitionKey(query.To);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}");
-        var events = new List<EventRecord>(query.Limit);
-        var next = storageToken;
-        do
+        var scans = Scans(query, after).ToList();
+        var events = new List<EventRecord>(Math.Min(query.Limit, 256));
+        string? last = null;
+        while (events.Count < query.Limit)
         {
-            // Ask for exactly what is missing: a page cut short would lose the rows past the cut. The service may
-            // return short or empty pages before the range ends, so keep reading until the page is full.
-            var page = await ReadPageAsync(filter, query.Limit - events.Count, next, cancellationToken);
-            events.AddRange(page.Values.Select(EventEntityMapper.FromEntity));
-            next = page.ContinuationToken;
-        }
-        while (events.Count < query.Limit && next is not null);
+            // The smallest next key across the scans keeps the merged result in date order.
+            Scan? next = null;
+            foreach (var scan in scans)
+            {
+                if (await scan.PeekAsync(query.Limit, cancellationToken) is not null && (next is null || string.CompareOrdinal(scan.Current!.Value.SortKey, next.Current!.Value.SortKey) < 0))
+                {
+                    next = scan;
+                }
+            }
 
-        return new EventPage(events, next is null ? null : ContinuationTokens.Create(query.Fingerprint, next));
+            if (next is null)
+            {
+                last = null;
+                break;
+            }
+
+            var (sortKey, entity) = next.Take();
+            if (sortKey == last)
+            {
+                continue;
+            }
+
+            last = sortKey;
+            var record = EventEntityMapper.FromEntity(entity);
+            if (query.Matches(record))
+            {
+                events.Add(record);
+            }
+        }
+
+        if (last is not null && await AllExhaustedAsync(scans, query.Limit, cancellationToken))
+        {
+            last = null;
+        }
+
+        return new EventPage(events, last is null ? null : ContinuationTokens.Create(query.Fingerprint, last), scans.Sum(scan => scan.EntitiesRead));
     }
 
-    private async Task<Azure.Page<TableEntity>> ReadPageAsync(string filter, int size, string? continuation, CancellationToken cancellationToken)
+    private static async Task<bool> AllExhaustedAsync(List<Scan> scans, int pageSize, CancellationToken cancellationToken)
     {
-        await foreach (var page in storage.EventsTable.QueryAsync<TableEntity>(filter, size, cancellationToken: cancellationToken).AsPages(continuation, size))
+        foreach (var scan in scans)
         {
-            return page;
+            if (await scan.PeekAsync(pageSize, cancellationToken) is not null)
+            {
+                return false;
+            }
         }
 
-        return Azure.Page<TableEntity>.FromValues([], null, null!);
+        return true;
+    }
+
+    /// <summary>The partitions to read: the most selective filter's index partition, or the Events table's days.</summary>
+    private IEnumerable<Scan> Scans(EventQuery query, string? after)
+    {
+        var from = TableKeys.EventPartitionKey(query.From);
+        var to = TableKeys.EventPartitionKey(query.To);
+        var indexPartitions =
+            query.Article is { } article ? [$"{EventIndexKeys.Article}|{TableKeys.ArticleKey(article)}"]
+            : query.Actor is { } actor ? [EventIndexKeys.Partition(EventIndexKeys.Actor, actor)]
+            : query.Location is { } location ? [EventIndexKeys.Partition(EventIndexKeys.Location, location)]
+            : query.Country is { } country ? [EventIndexKeys.Partition(EventIndexKeys.Country, country)]
+            : query.Types.Select(type => EventIndexKeys.Partition(EventIndexKeys.Type, type)).Distinct().ToList();
+
+        if (indexPartitions.Count == 0)
+        {
+            var range = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}");
+            var keyset = after is null ? null : AfterEventKey(after);
+            yield return new Scan(storage.EventsTable, keyset is null ? range : $"{range} and ({keyset})", entity => EventIndexKeys.SortKey(entity.PartitionKey, entity.RowKey));
+            yield break;
+        }
+
+        // Index row keys are "{date}|{row}", and '~' sorts after every row key character.
+        var end = $"{to}|~";
+        foreach (var partition in indexPartitions)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {end}");
+            if (after is not null)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+            }
+
+            yield return new Scan(storage.EventIndexTable, filter, entity => entity.RowKey);
+        }
+    }
+
+    /// <summary>Events after a sort key "{partition}|{row}": later partitions, or later rows of the same partition.</summary>
+    private static string? AfterEventKey(string after)
+    {
+        var separator = after.IndexOf('|', StringComparison.Ordinal);
+        if (separator < 0)
+        {
+            throw new InvalidContinuationTokenException();
+        }
+
+        var (partition, row) = (after[..separator], after[(separator + 1)..]);
+        return TableClient.CreateQueryFilter($"PartitionKey gt {partition} or (PartitionKey eq {partition} and RowKey gt {row})");
+    }
+
+    /// <summary>One storage query read page by page, with the next entity held for the merge.</summary>
+    private sealed class Scan(TableClient table, string filter, Func<TableEntity, string> sortKey)
+    {
+        private readonly Queue<TableEntity> _buffer = new();
+        private string? _continuation;
+        private bool _exhausted;
+
+        public (string SortKey, TableEntity Entity)? Current { get; private set; }
+
+        public int EntitiesRead { get; private set; }
+
+        public async Task<(string SortKey, TableEntity Entity)?> PeekAsync(int pageSize, CancellationToken cancellationToken)
+        {
+            while (Current is null)
+            {
+                if (_buffer.TryDequeue(out var entity))
+                {
+                    Current = (sortKey(entity), entity);
+                    break;
+                }
+
+                if (_exhausted)
+                {
+                    break;
+                }
+
+                await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(_continuation, pageSize))
+                {
+                    foreach (var row in page.Values)
+                    {
+                        _buffer.Enqueue(row);
+                    }
+
+                    EntitiesRead += page.Values.Count;
+                    _continuation = page.ContinuationToken;
+                    _exhausted = string.IsNullOrEmpty(_continuation);
+                    break;
+                }
+            }
+
+            return Current;
+        }
+
+        public (string SortKey, TableEntity Entity) Take()
+        {
+            var current = Current ?? throw new InvalidOperationException("Nothing to take: peek first.");
+            Current = null;
+            return current;
+        }
     }
 }
 

@@ -16,7 +16,7 @@ public enum ArticleStatus
     Failed,
 }
 
-/// <summary>One blob's row in the Articles table: what happened to it and which event partitions hold its events.</summary>
+/// <summary>One blob's row in the Articles table: what happened to it. Its events are listed under its EventIndex partition.</summary>
 public sealed record ArticleRecord(
     string Name,
     ArticleStatus Status,
@@ -31,5 +31,4 @@ public sealed record ArticleRecord(
     string? Error,
     int Attempts,
     DateTimeOffset? ReceivedAt,
-    DateTimeOffset? ProcessedAt,
-    IReadOnlyList<string> EventPartitions);
+    DateTimeOffset? ProcessedAt);

@@ -92,27 +92,9 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
             ["Attempts"] = outcome.Attempts,
             ["ReceivedAt"] = outcome.ReceivedAt,
             ["ProcessedAt"] = time.GetUtcNow(),
-            ["EventPartitions"] = string.Join(' ', outcome.EventPartitions),
         };
         var response = await Table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Replace, cancellationToken);
         claim.ETag = response.Headers.ETag ?? claim.ETag;
-        claim.KnownPartitions = outcome.EventPartitions;
-    }
-
-    /// <summary>
-    /// Adds the partitions a parse is about to write to the row before it writes them, so that if it dies half-way
-    /// the next parse of the article still knows where to look for its rows.
-    /// </summary>
-    public async Task RecordPendingPartitionsAsync(ArticleClaim claim, string name, IEnumerable<string> partitions, CancellationToken cancellationToken)
-    {
-        var known = claim.KnownPartitions.Union(partitions, StringComparer.Ordinal).ToList();
-        var entity = new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey)
-        {
-            ["EventPartitions"] = string.Join(' ', known),
-        };
-        var response = await Table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Merge, cancellationToken);
-        claim.ETag = response.Headers.ETag ?? claim.ETag;
-        claim.KnownPartitions = known;
     }
 
     /// <summary>Gives the lease back without an outcome (the blob changed, or the attempt failed and will be retried).</summary>
@@ -160,8 +142,7 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
         Error: row.GetString("Error"),
         Attempts: row.GetInt32("Attempts") ?? 0,
         ReceivedAt: row.GetDateTimeOffset("ReceivedAt"),
-        ProcessedAt: row.GetDateTimeOffset("ProcessedAt"),
-        EventPartitions: (row.GetString("EventPartitions") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        ProcessedAt: row.GetDateTimeOffset("ProcessedAt"));
 }
 
 public enum ArticleClaimOutcome
@@ -175,7 +156,7 @@ public enum ArticleClaimOutcome
     Busy,
 }
 
-/// <summary>A parser's hold on an article. The repository keeps its ETag and known partitions current as the parse records progress.</summary>
+/// <summary>A parser's hold on an article. The repository keeps its ETag current as the parse records progress.</summary>
 public sealed class ArticleClaim(ArticleClaimOutcome outcome, ArticleRecord? previous, ETag eTag)
 {
     public ArticleClaimOutcome Outcome { get; } = outcome;
@@ -185,7 +166,4 @@ public sealed class ArticleClaim(ArticleClaimOutcome outcome, ArticleRecord? pre
 
     /// <summary>The row's ETag now; completing needs it, so a parser that lost its lease cannot overwrite another's outcome.</summary>
     public ETag ETag { get; internal set; } = eTag;
-
-    /// <summary>Every partition that may hold rows of this article: the previous version's, and any this parse announced.</summary>
-    public IReadOnlyList<string> KnownPartitions { get; internal set; } = previous?.EventPartitions ?? [];
 }

@@ -12,6 +12,9 @@ public static class EventEntityMapper
     /// <summary>Table string properties hold at most 32K UTF-16 characters; longer sentences are cut to keep the row writable.</summary>
     internal const int MaxSentenceLength = 8_000;
 
+    private const string EventPartitionKey = "EventPartitionKey";
+    private const string EventRowKey = "EventRowKey";
+
     public static TableEntity ToEntity(Article article, string articleKey, int index, ExtractedEvent extracted, string extractorVersion)
     {
         var sentence = extracted.Sentence.Length > MaxSentenceLength ? string.Concat(extracted.Sentence.AsSpan(0, MaxSentenceLength), "…") : extracted.Sentence;
@@ -38,13 +41,27 @@ public static class EventEntityMapper
         };
     }
 
+    /// <summary>A copy of an event row under an EventIndex partition; it remembers the event's own keys.</summary>
+    public static TableEntity ToIndexEntity(TableEntity eventEntity, string indexPartition)
+    {
+        var copy = new TableEntity(eventEntity) { PartitionKey = indexPartition, RowKey = EventIndexKeys.SortKey(eventEntity.PartitionKey, eventEntity.RowKey) };
+        copy[EventPartitionKey] = eventEntity.PartitionKey;
+        copy[EventRowKey] = eventEntity.RowKey;
+        return copy;
+    }
+
+    /// <summary>The Events table keys of an event row or of an index copy of it.</summary>
+    public static (string PartitionKey, string RowKey) EventKeys(TableEntity entity) =>
+        entity.GetString(EventPartitionKey) is { } partition ? (partition, entity.GetString(EventRowKey)!) : (entity.PartitionKey, entity.RowKey);
+
     public static EventRecord FromEntity(TableEntity entity)
     {
         var typeCode = entity.GetString("TypeCode");
+        var (partitionKey, rowKey) = EventKeys(entity);
         return new EventRecord(
-            Id: $"{entity.PartitionKey}/{entity.RowKey}",
-            Date: entity.PartitionKey,
-            DateValue: entity.GetString("DateValue") ?? entity.PartitionKey,
+            Id: $"{partitionKey}/{rowKey}",
+            Date: partitionKey,
+            DateValue: entity.GetString("DateValue") ?? partitionKey,
             Precision: Enum.Parse<DatePrecision>(entity.GetString("Precision") ?? nameof(DatePrecision.Day)),
             DateSource: Enum.Parse<DateSource>(entity.GetString("DateSource") ?? nameof(DateSource.PublicationDate)),
             DateText: entity.GetString("DateText"),

@@ -1,40 +1,85 @@
-using Azure;
+using System.Text.Json;
 using Azure.Data.Tables;
 
 namespace Ingestion.Core.Storage;
 
-/// <summary>Writes an article's events and removes the rows an earlier version of it left behind.</summary>
+/// <summary>
+/// Writes an article's events with their index copies and per-day counts, and removes whatever an earlier version of
+/// the article left that the new one does not have. The article's own index partition lists every event it has (or
+/// may have, mid-write), which is how stale rows are found.
+/// </summary>
 public sealed class EventWriter(StorageClients storage)
 {
-    private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
-
-    private TableClient Table => storage.EventsTable;
-
     /// <param name="events">The article's events, keyed by <see cref="TableKeys"/>.</param>
-    /// <param name="knownPartitions">Every partition an earlier version of the article may have rows in.</param>
-    /// <returns>The number of rows written and deleted.</returns>
-    public async Task<(int Written, int Deleted)> ReplaceArticleEventsAsync(
-        string articleKey, IReadOnlyList<TableEntity> events, IEnumerable<string> knownPartitions, CancellationToken cancellationToken)
+    /// <returns>The number of events written and of stale rows (events and index rows) deleted.</returns>
+    public async Task<(int Written, int Deleted)> ReplaceArticleEventsAsync(string articleKey, IReadOnlyList<TableEntity> events, CancellationToken cancellationToken)
     {
-        var written = await TableTransactions.SubmitAsync(
-            Table, events.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)), cancellationToken);
+        var articlePartition = $"{EventIndexKeys.Article}|{articleKey}";
+        var previous = await ReadArticlePartitionAsync(articlePartition, cancellationToken);
 
-        var keep = events.Select(entity => (entity.PartitionKey, entity.RowKey)).ToHashSet();
-        var (from, to) = TableKeys.EventRowKeyRange(articleKey);
-        var stale = new List<TableTransactionAction>();
-        foreach (var partition in knownPartitions.Concat(events.Select(entity => entity.PartitionKey)).Distinct(StringComparer.Ordinal))
-        {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
-            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: cancellationToken))
-            {
-                if (!keep.Contains((row.PartitionKey, row.RowKey)))
-                {
-                    stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.PartitionKey, row.RowKey) { ETag = ETag.All }));
-                }
-            }
-        }
+        var records = events.Select(EventEntityMapper.FromEntity).ToList();
+        var indexRows = events
+            .Zip(records)
+            .SelectMany(pair => EventIndexKeys.Partitions(pair.Second, articleKey).Select(partition => EventEntityMapper.ToIndexEntity(pair.First, partition)))
+            .Concat(CountRows(articleKey, records))
+            .ToList();
 
-        var deleted = await TableTransactions.SubmitAsync(Table, stale, cancellationToken);
+        // The article's rows go first: they announce what may exist, so a parse that dies half-way is cleaned up by the next.
+        await UpsertAsync(storage.EventIndexTable, indexRows.Where(row => row.PartitionKey == articlePartition), cancellationToken);
+        var written = await UpsertAsync(storage.EventsTable, events, cancellationToken);
+        await UpsertAsync(storage.EventIndexTable, indexRows.Where(row => row.PartitionKey != articlePartition), cancellationToken);
+
+        var keepEvents = events.Select(row => (row.PartitionKey, row.RowKey)).ToHashSet();
+        var keepIndex = indexRows.Select(row => (row.PartitionKey, row.RowKey)).ToHashSet();
+        var previousRecords = previous.Select(EventEntityMapper.FromEntity).ToList();
+        var staleEvents = previous.Select(EventEntityMapper.EventKeys).Where(key => !keepEvents.Contains(key));
+        var staleIndex = previous
+            .Zip(previousRecords)
+            .SelectMany(pair => EventIndexKeys.Partitions(pair.Second, articleKey).Select(partition => (partition, pair.First.RowKey)))
+            .Concat(CountRows(articleKey, previousRecords).Select(row => (row.PartitionKey, row.RowKey)))
+            .Where(key => !keepIndex.Contains(key));
+        var deleted = await TableTransactions.DeleteAsync(storage.EventsTable, staleEvents, cancellationToken)
+            + await TableTransactions.DeleteAsync(storage.EventIndexTable, staleIndex, cancellationToken);
         return (written, deleted);
     }
+
+    /// <summary>The article's events as its index partition holds them, in date order.</summary>
+    public async Task<List<TableEntity>> ReadArticlePartitionAsync(string articlePartition, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {articlePartition}");
+        await foreach (var row in storage.EventIndexTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>One row per day the article has events on, with its counts by type, actor, location and country.</summary>
+    private static IEnumerable<TableEntity> CountRows(string articleKey, IEnumerable<EventRecord> records) =>
+        records.GroupBy(record => record.Date, StringComparer.Ordinal).Select(day => new TableEntity(EventIndexKeys.CountPartition(day.Key), articleKey)
+        {
+            [EventCounts.Total] = day.Count(),
+            [EventCounts.Types] = Counts(day.Where(r => r.Type is not null).Select(r => r.Type!.Code)),
+            [EventCounts.Actors] = Counts(day.SelectMany(r => r.Actors.Concat(r.Targets).Select(a => a.Name).Distinct())),
+            [EventCounts.Locations] = Counts(day.SelectMany(r => r.Locations.Select(p => p.Name).Distinct())),
+            [EventCounts.Countries] = Counts(day.SelectMany(r => r.Actors.Concat(r.Targets).Select(a => a.CountryCode).Concat(r.Locations.Select(p => p.CountryCode)).OfType<string>().Distinct())),
+        });
+
+    private static string Counts(IEnumerable<string> keys) =>
+        JsonSerializer.Serialize(keys.GroupBy(key => key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count()));
+
+    private static Task<int> UpsertAsync(TableClient table, IEnumerable<TableEntity> rows, CancellationToken cancellationToken) =>
+        TableTransactions.SubmitAsync(table, rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+}
+
+/// <summary>Column names of the per-day count rows.</summary>
+public static class EventCounts
+{
+    public const string Total = "Total";
+    public const string Types = "Types";
+    public const string Actors = "Actors";
+    public const string Locations = "Locations";
+    public const string Countries = "Countries";
 }

@@ -36,6 +36,7 @@ public sealed class StorageClients
         ParseQueue = QueueService.GetQueueClient(names.ParseQueueName);
         EventsTable = TableService.GetTableClient(names.EventsTableName);
         ArticlesTable = TableService.GetTableClient(names.ArticlesTableName);
+        EventIndexTable = TableService.GetTableClient(names.EventIndexTableName);
     }
 
     public BlobServiceClient BlobService { get; }
@@ -53,6 +54,9 @@ public sealed class StorageClients
 
     public TableClient ArticlesTable { get; }
 
+    /// <summary>Copies of events keyed by article, actor, location, country and type, and per-day counts: see <see cref="EventIndexKeys"/>.</summary>
+    public TableClient EventIndexTable { get; }
+
     /// <summary>Creates the container, queue and tables where they are missing (the local host and tests; in Azure the infra creates them).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +64,7 @@ public sealed class StorageClients
         await ParseQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await EventsTable.CreateIfNotExistsAsync(cancellationToken);
         await ArticlesTable.CreateIfNotExistsAsync(cancellationToken);
+        await EventIndexTable.CreateIfNotExistsAsync(cancellationToken);
     }
 }
 
