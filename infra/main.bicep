@@ -17,6 +17,9 @@ param location string
 @description('Object id of the person running azd (AZURE_PRINCIPAL_ID), granted blob upload; empty to skip.')
 param principalId string = ''
 
+@description('Origins (https://host) of dashboards hosted elsewhere that may call the API from a browser.')
+param allowedOrigins array = []
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -105,6 +108,7 @@ module functions 'app/functions.bicep' = {
     location: location
     tags: tags
     serviceName: 'ingestion'
+    allowedOrigins: allowedOrigins
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name

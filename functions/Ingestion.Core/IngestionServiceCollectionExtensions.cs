@@ -26,7 +26,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<IngestionTelemetry>();
         services.TryAddSingleton<StorageClients>();
-        services.TryAddSingleton<IEventExtractor, RuleBasedEventExtractor>();
+        services.TryAddSingleton<IEventExtractor>(RuleBasedEventExtractor.Shared);
         services.TryAddSingleton<ArticleReader>();
         services.TryAddSingleton<ArticleRepository>();
         services.TryAddSingleton<EventWriter>();

@@ -29,6 +29,8 @@ param containerName string
 param parseQueueName string
 param eventsTableName string
 param articlesTableName string
+@description('Origins (https://host) whose pages may call the API from a browser; the dashboard served by the app itself needs none.')
+param allowedOrigins array = []
 @description('The table of event copies by article, actor, location, country and type, and per-day counts.')
 param eventIndexTableName string
 
@@ -77,6 +79,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      cors: {
+        allowedOrigins: allowedOrigins
+      }
     }
     functionAppConfig: {
       deployment: {

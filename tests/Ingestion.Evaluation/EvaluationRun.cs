@@ -49,7 +49,7 @@ public sealed class EvaluationRun
         text.AppendLine("article                                   timex.rel  timex.val  events  entities");
         foreach (var a in Articles)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{a.Article.Id,-42}{a.Scores.TimexRelaxed.F1,9:0.000}{a.Scores.TimexValue.F1,11:0.000}{a.Scores.Events.F1,8:0.000}{a.Scores.Entities.F1,10:0.000}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{a.Article.Id,-42}{F1(a.Scores.TimexRelaxed),9}{F1(a.Scores.TimexValue),11}{F1(a.Scores.Events),8}{F1(a.Scores.Entities),10}");
         }
 
         return text.ToString();
@@ -116,6 +116,9 @@ public sealed class EvaluationRun
 
         return span;
     }
+
+    /// <summary>"-" where neither gold nor system has anything to score.</summary>
+    private static string F1(PrfCounter c) => c.GoldTotal + c.SystemTotal == 0 ? "-" : c.F1.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static IEnumerable<ScoredSpan> Missed(IReadOnlyList<ScoredSpan> expected, IReadOnlyList<ScoredSpan> found) =>
         expected.Where(e => !found.Any(e.Overlaps));

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Ingestion.Functions.Tests;
 
 /// <summary>The worker's services as Program.cs builds them, without the gRPC channel to a Functions host.</summary>
-internal sealed class FunctionsHost(IHost host) : IDisposable
+public sealed class FunctionsHost(IHost host) : IDisposable
 {
     public static FunctionsHost Create(IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -34,6 +34,15 @@ public sealed class FunctionAppTests(CompiledTemplates templates)
     }
 
     [Fact]
+    public void Cors_origins_come_from_the_deployment_parameter_and_default_to_none()
+    {
+        var module = templates.Main.ResourcesOfType("Microsoft.Resources/deployments").Single(deployment => (string?)deployment.Json["name"] == "functions");
+
+        Assert.Equal("[parameters('allowedOrigins')]", module.Json["properties"]!["parameters"]!["allowedOrigins"]!["value"]!.GetValue<string>());
+        Assert.Equal("[]", Site()["properties"]!["siteConfig"]!["cors"]!["allowedOrigins"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Runs_as_the_user_assigned_identity_over_HTTPS_only_tagged_for_azd()
     {
         var site = Site();

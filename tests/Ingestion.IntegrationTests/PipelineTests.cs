@@ -119,6 +119,50 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotEqual(ArticleStatus.Processing, article.Status);
     }
 
+    [Fact]
+    public async Task Reprocess_parses_an_already_processed_version_again_and_replaces_its_events()
+    {
+        var processor = _core.Get<ArticleProcessor>();
+        var eTag = await Articles.UploadAsync(Storage.Articles, "again.txt", Articles.Sample(Articles.Seed));
+        await processor.ProcessAsync(new ParseRequest("again.txt", eTag), 1, CancellationToken.None);
+        var before = await AllEventRowsAsync();
+        await foreach (var row in Storage.EventsTable.QueryAsync<TableEntity>())
+        {
+            row["Trigger"] = "tampered";
+            await Storage.EventsTable.UpdateEntityAsync(row, row.ETag);
+        }
+
+        await processor.ProcessAsync(new ParseRequest("again.txt", eTag), 1, CancellationToken.None);
+        Assert.All(await AllEventRowsAsync(), row => Assert.Contains("/tampered/", row, StringComparison.Ordinal));
+
+        var outcome = await processor.ReprocessAsync(new ParseRequest("again.txt", eTag), CancellationToken.None);
+
+        Assert.Equal(ArticleClaimOutcome.Claimed, outcome);
+        Assert.Equal(before, await AllEventRowsAsync());
+        var article = await _core.Get<ArticleRepository>().GetAsync("again.txt", CancellationToken.None);
+        Assert.Equal((ArticleStatus.Processed, 2), (article!.Status, article.Attempts));
+    }
+
+    [Fact]
+    public async Task Cancelled_parse_gives_its_lease_back_so_a_rerun_need_not_wait_for_it()
+    {
+        var cancelled = new Mock<IEventExtractor>();
+        cancelled.SetupGet(x => x.Version).Returns("test");
+        cancelled.Setup(x => x.Extract(It.IsAny<string>(), It.IsAny<DateOnly>(), It.IsAny<CancellationToken>())).Throws(new OperationCanceledException());
+        var eTag = await Articles.UploadAsync(Storage.Articles, "interrupted.txt", Articles.Sample(Articles.Seed));
+        await using (var core = await CoreServices.CreateAsync(_storage, services => services.AddSingleton(cancelled.Object)))
+        {
+            await Assert.ThrowsAsync<OperationCanceledException>(() => core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("interrupted.txt", eTag), 1, CancellationToken.None));
+        }
+
+        var afterCancel = await _core.Get<ArticleRepository>().GetAsync("interrupted.txt", CancellationToken.None);
+        var outcome = await _core.Get<ArticleProcessor>().ReprocessAsync(new ParseRequest("interrupted.txt", eTag), CancellationToken.None);
+
+        Assert.Equal(ArticleStatus.Received, afterCancel!.Status);
+        Assert.Equal(ArticleClaimOutcome.Claimed, outcome);
+        Assert.Equal(ArticleStatus.Processed, (await _core.Get<ArticleRepository>().GetAsync("interrupted.txt", CancellationToken.None))!.Status);
+    }
+
     [Theory]
     [InlineData(1, ArticleStatus.Received)]
     [InlineData(IngestionOptions.DefaultMaxParseAttempts, ArticleStatus.Failed)]

@@ -16,6 +16,7 @@ public sealed class TestStorage
             [IngestionSettings.ParseQueueName] = $"parse-{id}",
             [IngestionSettings.EventsTableName] = $"Events{id}",
             [IngestionSettings.ArticlesTableName] = $"Articles{id}",
+            [IngestionSettings.EventIndexTableName] = $"EventIndex{id}",
         };
     }
 

@@ -86,12 +86,7 @@ public static class IngestionApi
     {
         var parameters = new QueryParameters(request.Query, SummaryParameters.Names);
         var query = ReadEventQuery(parameters, options.Value);
-        var groupByText = parameters.OptionalString("groupBy") ?? nameof(SummaryGrouping.Day);
-        if (!Enum.TryParse<SummaryGrouping>(groupByText, ignoreCase: true, out var groupBy) || !Enum.IsDefined(groupBy) || int.TryParse(groupByText, out _))
-        {
-            parameters.Fail("groupBy", $"'groupBy' must be one of {string.Join(", ", Enum.GetNames<SummaryGrouping>().Select(name => name.ToLowerInvariant()))}; got '{groupByText}'.");
-        }
-
+        var groupBy = parameters.OptionalEnum<SummaryGrouping>("groupBy") ?? SummaryGrouping.Day;
         var top = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
         return parameters.HasErrors
             ? Invalid(parameters)
@@ -103,19 +98,7 @@ public static class IngestionApi
         HttpRequest request, ArticleRepository articles, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, ArticlesParameters.Names);
-        ArticleStatus? status = null;
-        if (parameters.OptionalString("status") is { } statusText)
-        {
-            if (Enum.TryParse<ArticleStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(statusText, out _))
-            {
-                status = parsed;
-            }
-            else
-            {
-                parameters.Fail("status", $"'status' must be one of {string.Join(", ", Enum.GetNames<ArticleStatus>().Select(name => name.ToLowerInvariant()))}; got '{statusText}'.");
-            }
-        }
-
+        var status = parameters.OptionalEnum<ArticleStatus>("status");
         var limit = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
         var fingerprint = $"articles|{status}";
         string? storageToken = null;
@@ -170,12 +153,12 @@ public static class IngestionApi
     {
         var from = parameters.RequiredDate("from");
         var to = parameters.RequiredDate("to");
-        if (!parameters.HasErrors && from > to)
+        var bothDates = parameters.IsValid("from") && parameters.IsValid("to");
+        if (bothDates && from > to)
         {
             parameters.Fail("from", $"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).");
         }
-
-        if (!parameters.HasErrors && to.DayNumber - from.DayNumber + 1 > options.MaxQueryDays)
+        else if (bothDates && to.DayNumber - from.DayNumber + 1 > options.MaxQueryDays)
         {
             parameters.Fail("to", $"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is longer than {options.MaxQueryDays} days; query a shorter range.");
         }
@@ -193,18 +176,7 @@ public static class IngestionApi
             }
         }
 
-        DatePrecision? precision = null;
-        if (parameters.OptionalString("precision") is { } precisionText)
-        {
-            if (Enum.TryParse<DatePrecision>(precisionText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(precisionText, out _))
-            {
-                precision = parsed;
-            }
-            else
-            {
-                parameters.Fail("precision", $"'precision' must be one of {string.Join(", ", Enum.GetNames<DatePrecision>().Select(name => name.ToLowerInvariant()))}; got '{precisionText}'.");
-            }
-        }
+        var precision = parameters.OptionalEnum<DatePrecision>("precision");
 
         var country = parameters.OptionalString("country");
         if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetter)))

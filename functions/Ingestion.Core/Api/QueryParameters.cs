@@ -60,9 +60,30 @@ internal sealed class QueryParameters(IQueryCollection query, IReadOnlyList<stri
         return value;
     }
 
+    /// <summary>An enum value by name, case-insensitive; numbers are refused so only the documented names work.</summary>
+    public TEnum? OptionalEnum<TEnum>(string name)
+        where TEnum : struct, Enum
+    {
+        if (OptionalString(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+
+        Fail(name, $"'{name}' must be one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}; got '{Shorten(text)}'.");
+        return null;
+    }
+
     public string? OptionalString(string name) => Single(name) is { Length: > 0 } value ? value : null;
 
     public void Fail(string name, string message) => _errors[name] = [message];
+
+    /// <summary>Whether a parameter read so far is good (present or not), so checks that combine parameters can run.</summary>
+    public bool IsValid(string name) => !_errors.ContainsKey(name);
 
     private string? Single(string name)
     {

@@ -17,7 +17,7 @@ internal sealed record NamedEntity(int Start, int End, string Text, NameKind Kin
 /// suffix is an organization; a run starting with a known given name is a person. People seen in full are remembered
 /// so a later surname alone gets the full canonical name.
 /// </summary>
-internal sealed class EntityRecognizer(Gazetteer gazetteer)
+internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "du", "von", "van", "der", "bin", "al", "la", "&", "for" };
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "told", "added", "stated", "explained", "wrote" };
@@ -27,7 +27,13 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     public sealed class ArticleMemory
     {
         public Dictionary<string, NamedEntity> People { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The last name of each kind, which "the company" or "the country" refers back to.</summary>
+        public Dictionary<NameKind, NamedEntity> Last { get; } = [];
     }
+
+    private readonly Dictionary<string, NameKind> nominals = ExtractionData.ReadTable("nominal-mentions.tsv", 2)
+        .ToDictionary(row => row[0], row => Enum.Parse<NameKind>(row[1]), StringComparer.OrdinalIgnoreCase);
 
     public List<NamedEntity> Recognize(string text, IReadOnlyList<Token> tokens, ArticleMemory memory)
     {
@@ -48,11 +54,32 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 end++;
             }
 
+            var before = found.Count;
             Classify(tokens, i, end, memory, found);
+            for (var k = before; k < found.Count; k++)
+            {
+                memory.Last[found[k].Kind == NameKind.Capital ? NameKind.Place : found[k].Kind] = found[k];
+            }
+
             i = end;
         }
 
+        AddNominals(tokens, memory, found);
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found.ConvertAll(e => e with { Text = text[e.Start..e.End] });
+    }
+
+    /// <summary>"the company", "the country": a definite description of a kind already named refers to the last such name.</summary>
+    private void AddNominals(IReadOnlyList<Token> tokens, ArticleMemory memory, List<NamedEntity> found)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i - 1].Text.Equals("the", StringComparison.OrdinalIgnoreCase) && nominals.TryGetValue(tokens[i].Text, out var kind)
+                && memory.Last.TryGetValue(kind, out var antecedent) && (i + 1 == tokens.Count || !tokens[i + 1].IsCapitalized))
+            {
+                found.Add(antecedent with { Start = tokens[i - 1].Start, End = tokens[i].End, Title = null });
+            }
+        }
     }
 
     private static bool IsNameWord(Token token) =>
@@ -63,11 +90,30 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>The token's text without a possessive ending ("NATO’s" is NATO).</summary>
     private static string Word(Token token) => IsPossessive(token) ? token.Text[..^2] : token.Text;
 
-    private static string Join(IReadOnlyList<Token> tokens, int start, int end) =>
-        string.Join(' ', Enumerable.Range(start, end - start).Select(k => Word(tokens[k])));
+    private static string Join(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        if (end - start == 1)
+        {
+            return Word(tokens[start]);
+        }
+
+        var words = new string[end - start];
+        for (var k = start; k < end; k++)
+        {
+            words[k - start] = Word(tokens[k]);
+        }
+
+        return string.Join(' ', words);
+    }
 
     private void Classify(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
     {
+        // "Shares of Apple rose": a sentence-initial event word is capitalized only by position.
+        if (start == 0 && end > 1 && lexicon.TryGet(tokens[0].Text, out _))
+        {
+            start++;
+        }
+
         while (start < end && (gazetteer.Stopwords.Contains(tokens[start].Text) || Connectors.Contains(tokens[start].Text)))
         {
             start++;
@@ -94,15 +140,38 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 var code = prefix?.Entry.CountryCode;
                 found.Add(Person(tokens, titleEnd, end, memory, title, code));
             }
-            else if (titleEnd + 1 < end)
+            else
             {
-                Classify(tokens, titleEnd + 1, end, memory, found);
+                TitleApposition(tokens, start, title, memory, found);
+                if (titleEnd + 1 < end)
+                {
+                    Classify(tokens, titleEnd + 1, end, memory, found);
+                }
             }
 
             return;
         }
 
         ClassifyName(tokens, start, end, memory, found);
+    }
+
+    /// <summary>"Jens Stoltenberg, Secretary-General of NATO": a title set off after a person's name is that person's title.</summary>
+    private static void TitleApposition(IReadOnlyList<Token> tokens, int titleStart, string title, ArticleMemory memory, List<NamedEntity> found)
+    {
+        var comma = titleStart - 1;
+        if (comma > 0 && tokens[comma - 1].Text is "the" or "a" or "an")
+        {
+            comma--;
+        }
+
+        if (comma < 1 || tokens[comma].Text != "," || found.Count == 0 || found[^1] is not { Kind: NameKind.Person, Title: null } person
+            || person.End != tokens[comma - 1].End)
+        {
+            return;
+        }
+
+        found[^1] = person with { Title = title };
+        memory.People[Word(tokens[comma - 1])] = found[^1];
     }
 
     private void ClassifyName(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
@@ -195,10 +264,10 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             return;
         }
 
-        // A lone capitalized word opening a sentence is usually just the first word; "8 GB" is a unit.
+        // A lone capitalized word opening a sentence is usually just the first word, but an acronym ("(USAF)") is a name; "8 GB" is a unit.
         var sentenceInitial = index == 0 || tokens[index - 1].Text is "\"" or "“" or "‘" or "(" or ":";
         var afterNumber = index > 0 && tokens[index - 1].Text.Any(char.IsDigit);
-        if (!sentenceInitial && !(afterNumber && IsAllCaps(word)) && (IsAllCaps(word) || word.Length > 2))
+        if (IsAllCaps(word) ? !afterNumber : !sentenceInitial && word.Length > 2)
         {
             found.Add(Entity(tokens, index, index + 1, NameKind.Organization, word, null));
         }
@@ -277,6 +346,11 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
 
     private (int End, GazetteerEntry Entry)? LongestName(IReadOnlyList<Token> tokens, int start, int end)
     {
+        if (start >= end || !gazetteer.MayStartName(Word(tokens[start])))
+        {
+            return null;
+        }
+
         for (var stop = Math.Min(end, start + gazetteer.MaxNameWords); stop > start; stop--)
         {
             if (gazetteer.TryGetName(Join(tokens, start, stop), out var entry))
@@ -290,6 +364,11 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
 
     private int? LongestTitle(IReadOnlyList<Token> tokens, int start, int end)
     {
+        if (start >= end || !gazetteer.MayStartTitle(tokens[start].Text))
+        {
+            return null;
+        }
+
         for (var stop = Math.Min(end, start + gazetteer.MaxTitleWords); stop > start; stop--)
         {
             if (gazetteer.IsTitle(Join(tokens, start, stop)))

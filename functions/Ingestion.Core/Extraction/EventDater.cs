@@ -4,10 +4,34 @@ namespace Ingestion.Core.Extraction;
 
 /// <summary>
 /// Dates an event by the nearest date or time expression in its sentence; durations and sets never date an event.
-/// Without one, or when the expression has no calendar anchor (PAST_REF, XXXX-08-30), the publication date is used.
+/// A sentence without one that opens by carrying on ("Then", "Afterwards", "At the time") takes the previous
+/// sentence's date. Otherwise, or when the expression has no calendar anchor (PAST_REF, XXXX-08-30), the publication
+/// date is used.
 /// </summary>
-internal static partial class EventDater
+internal sealed partial class EventDater
 {
+    private readonly string[] continuations = [.. ExtractionData.ReadLines("continuation-cues.txt")];
+
+    /// <summary>The anchors dating a sentence's events: its own, or those of the sentence before when it carries on.</summary>
+    public (List<(TemporalExpression Timex, CalendarPeriod Period)> Anchors, bool Inherited) Frame(
+        List<(TemporalExpression Timex, CalendarPeriod Period)> own, List<(TemporalExpression Timex, CalendarPeriod Period)> previous, string sentence)
+    {
+        if (own.Count > 0 || previous.Count == 0)
+        {
+            return (own, false);
+        }
+
+        foreach (var cue in continuations)
+        {
+            if (sentence.StartsWith(cue, StringComparison.OrdinalIgnoreCase) && sentence.Length > cue.Length && !char.IsLetter(sentence[cue.Length]))
+            {
+                return ([previous[^1]], true);
+            }
+        }
+
+        return (own, false);
+    }
+
     [GeneratedRegex(@"\d{4}|\d{1,2}/\d{1,2}/\d{2}")]
     private static partial Regex WrittenYear();
 
@@ -26,7 +50,7 @@ internal static partial class EventDater
         return anchors;
     }
 
-    public static EventDate Date(int triggerStart, List<(TemporalExpression Timex, CalendarPeriod Period)> anchors, DateOnly publicationDate)
+    public static EventDate Date(int triggerStart, List<(TemporalExpression Timex, CalendarPeriod Period)> anchors, bool inherited, DateOnly publicationDate)
     {
         if (anchors.Count == 0)
         {
@@ -34,7 +58,7 @@ internal static partial class EventDater
         }
 
         var (timex, period) = anchors.MinBy(a => Math.Abs(a.Timex.Start - triggerStart));
-        var source = WrittenYear().IsMatch(timex.Text) ? DateSource.Explicit : DateSource.Relative;
+        var source = !inherited && WrittenYear().IsMatch(timex.Text) ? DateSource.Explicit : DateSource.Relative;
         return new EventDate(timex.Value, period.Precision, period.Start, period.End, source, timex.Text);
     }
 

@@ -20,6 +20,12 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            if (IsNamedEventHead(tokens, i, out var named))
+            {
+                triggers.Add(new Trigger(i, i, named));
+                continue;
+            }
+
             if (!token.IsWord || isCovered(token) || stopwords.Contains(token.Text) || (token.IsCapitalized && i > 0 && !IsAfterOpening(tokens, i)))
             {
                 continue;
@@ -50,6 +56,14 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
         return triggers;
     }
 
+    /// <summary>"Worldwide Developers Conference", "Air France Flight 447": an eventive noun heading a name is an event.</summary>
+    private bool IsNamedEventHead(IReadOnlyList<Token> tokens, int i, out TriggerEntry entry)
+    {
+        entry = default;
+        return i > 0 && tokens[i].IsCapitalized && tokens[i - 1].IsCapitalized
+            && lexicon.TryGet(tokens[i].Text, out entry) && entry.IsNoun;
+    }
+
     private static bool IsAfterOpening(IReadOnlyList<Token> tokens, int i) => tokens[i - 1].Text is "\"" or "“" or "‘" or "(" or ":";
 
     private static bool IsVerbShaped(string word) =>
@@ -60,7 +74,7 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
     private bool IsMainVerb(IReadOnlyList<Token> tokens, int i)
     {
         var next = i + 1;
-        while (next < tokens.Count && SkippedAdverbs.Contains(tokens[next].Text))
+        while (next < tokens.Count && (SkippedAdverbs.Contains(tokens[next].Text) || tokens[next].Text.EndsWith("ly", StringComparison.Ordinal)))
         {
             next++;
         }

@@ -20,6 +20,10 @@ internal sealed class Gazetteer
     private readonly Dictionary<string, GazetteerEntry> names = new(StringComparer.Ordinal);
     private readonly HashSet<string> titles = new(StringComparer.OrdinalIgnoreCase);
 
+    // First words of names and titles: most capitalized words start neither, and need no longer lookups.
+    private readonly HashSet<string> nameHeads = new(StringComparer.Ordinal);
+    private readonly HashSet<string> titleHeads = new(StringComparer.OrdinalIgnoreCase);
+
     public Gazetteer()
     {
         foreach (var row in ExtractionData.ReadTable("countries.tsv", 4))
@@ -52,6 +56,7 @@ internal sealed class Gazetteer
         foreach (var title in ExtractionData.ReadLines("titles.txt"))
         {
             titles.Add(title);
+            titleHeads.Add(title.Split(' ')[0]);
             MaxTitleWords = Math.Max(MaxTitleWords, title.Split(' ').Length);
         }
 
@@ -87,12 +92,17 @@ internal sealed class Gazetteer
 
     public bool IsTitle(string words) => titles.Contains(words);
 
+    public bool MayStartName(string word) => nameHeads.Contains(word);
+
+    public bool MayStartTitle(string word) => titleHeads.Contains(word);
+
     private void Add(IEnumerable<string> aliases, NameKind kind, Func<string, string> canonical, string code)
     {
         foreach (var alias in aliases)
         {
             // The first list to name something wins: "Singapore" stays a country, not a capital.
             names.TryAdd(alias, new GazetteerEntry(kind, canonical(alias), code is "-" or "" ? null : code));
+            nameHeads.Add(alias.Split(' ')[0]);
             MaxNameWords = Math.Max(MaxNameWords, alias.Split(' ').Length);
         }
     }

@@ -33,15 +33,11 @@ internal sealed class ModalityDetector
             start--;
         }
 
-        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        bool denied = false, planned = false, possible = false, negated = false;
         for (var i = start; i < triggerIndex; i++)
         {
             // Contractions stay one token: "didn't", "won't".
-            if (tokens[i].Text.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || tokens[i].Text.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
-            {
-                kinds.Add("Negated");
-            }
-
+            negated |= tokens[i].Text.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || tokens[i].Text.EndsWith("n’t", StringComparison.OrdinalIgnoreCase);
             if (!cues.TryGetValue(tokens[i].Text, out var candidates))
             {
                 continue;
@@ -51,16 +47,16 @@ internal sealed class ModalityDetector
             {
                 if (Matches(tokens, i, triggerIndex, words))
                 {
-                    kinds.Add(kind);
+                    denied |= kind == "Denied";
+                    planned |= kind == "Planned";
+                    possible |= kind == "Possible";
+                    negated |= kind == "Negated";
                 }
             }
         }
 
-        var modality = kinds.Contains("Denied") ? Modality.Denied
-            : kinds.Contains("Planned") ? Modality.Planned
-            : kinds.Contains("Possible") ? Modality.Possible
-            : Modality.Asserted;
-        return (modality, kinds.Contains("Denied") || kinds.Contains("Negated"));
+        var modality = denied ? Modality.Denied : planned ? Modality.Planned : possible ? Modality.Possible : Modality.Asserted;
+        return (modality, denied || negated);
     }
 
     private static bool Matches(IReadOnlyList<Token> tokens, int at, int limit, string[] words)

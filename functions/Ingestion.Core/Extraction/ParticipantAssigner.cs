@@ -23,8 +23,10 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
     /// <summary>A name in its sentence: where it starts in tokens, the word before it, and whether a locative preposition governs it.</summary>
     public readonly record struct PlacedName(NamedEntity Entity, int FirstToken, string Previous, bool Locative);
 
-    /// <summary>Positions the sentence's names once, for all of its events.</summary>
-    public static List<PlacedName> Place(IReadOnlyList<Token> tokens, IReadOnlyList<NamedEntity> entities)
+    /// <summary>A sentence's names positioned once for all of its events, and where each token's clause starts and ends.</summary>
+    public sealed record PlacedSentence(List<PlacedName> Names, int[] ClauseStart, int[] ClauseEnd);
+
+    public static PlacedSentence Place(IReadOnlyList<Token> tokens, IReadOnlyList<NamedEntity> entities)
     {
         var placed = new List<PlacedName>(entities.Count);
         foreach (var entity in entities)
@@ -33,33 +35,44 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
             placed.Add(new PlacedName(entity, first, first > 0 ? tokens[first - 1].Text : string.Empty, IsLocative(tokens, first)));
         }
 
-        return placed;
+        var clauseStart = new int[tokens.Count];
+        var clauseEnd = new int[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            clauseStart[i] = i > 0 && !ClauseBreaks.Contains(tokens[i - 1].Text) ? clauseStart[i - 1] : i;
+        }
+
+        for (var i = tokens.Count - 1; i >= 0; i--)
+        {
+            clauseEnd[i] = i + 1 < tokens.Count && !ClauseBreaks.Contains(tokens[i + 1].Text) ? clauseEnd[i + 1] : i + 1;
+        }
+
+        return new PlacedSentence(placed, clauseStart, clauseEnd);
     }
 
-    public Participants Assign(IReadOnlyList<Token> tokens, List<PlacedName> names, IReadOnlyList<Trigger> triggers, int triggerIndex)
+    public Participants Assign(PlacedSentence sentence, IReadOnlyList<Trigger> triggers, int triggerIndex)
     {
         var trigger = triggers[triggerIndex];
-        var clauseStart = trigger.FirstToken;
-        while (clauseStart > 0 && !ClauseBreaks.Contains(tokens[clauseStart - 1].Text))
-        {
-            clauseStart--;
-        }
-
-        var clauseEnd = trigger.LastToken + 1;
-        while (clauseEnd < tokens.Count && !ClauseBreaks.Contains(tokens[clauseEnd].Text))
-        {
-            clauseEnd++;
-        }
+        var clauseStart = sentence.ClauseStart[trigger.FirstToken];
+        var clauseEnd = sentence.ClauseEnd[trigger.LastToken];
 
         // Targets stop at the next verb: "Biden ordered the deployment ... to demonstrate to allies".
-        var objectEnd = triggers.Skip(triggerIndex + 1).Where(t => !t.Entry.IsNoun).Select(t => t.FirstToken).Where(f => f < clauseEnd).DefaultIfEmpty(clauseEnd).First();
+        var objectEnd = clauseEnd;
+        for (var t = triggerIndex + 1; t < triggers.Count; t++)
+        {
+            if (!triggers[t].Entry.IsNoun)
+            {
+                objectEnd = Math.Min(objectEnd, triggers[t].FirstToken);
+                break;
+            }
+        }
 
         var actors = new List<NamedEntity>();
         var targets = new List<NamedEntity>();
         var places = new List<NamedEntity>();
         var sentencePlaces = new List<NamedEntity>();
         NamedEntity? nearestBefore = null;
-        foreach (var (entity, first, previous, locative) in names)
+        foreach (var (entity, first, previous, locative) in sentence.Names)
         {
             if (locative && entity.Kind is NameKind.Country or NameKind.Capital or NameKind.Place)
             {
@@ -92,10 +105,27 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
             actors.Add(nearestBefore);
         }
 
-        return new Participants(
-            ToActors(actors),
-            ToActors(targets),
-            [.. (places.Count > 0 ? places : sentencePlaces).Select(ToPlace).DistinctBy(p => p.Name)]);
+        return new Participants(ToActors(actors), ToActors(targets), ToPlaces(places.Count > 0 ? places : sentencePlaces));
+    }
+
+    private IReadOnlyList<Place> ToPlaces(List<NamedEntity> entities)
+    {
+        if (entities.Count == 0)
+        {
+            return Array.Empty<Place>();
+        }
+
+        var result = new List<Place>(entities.Count);
+        foreach (var entity in entities)
+        {
+            var place = ToPlace(entity);
+            if (!result.Exists(p => p.Name == place.Name))
+            {
+                result.Add(place);
+            }
+        }
+
+        return result;
     }
 
     // "in Poland", "in southeastern Poland", "in the United States".
@@ -123,17 +153,30 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return lo;
     }
 
-    private List<Actor> ToActors(List<NamedEntity> entities)
+    private IReadOnlyList<Actor> ToActors(List<NamedEntity> entities)
     {
-        // "Polish Defense Minister Mariusz Blasak": the demonym only qualifies the person.
-        var personCountries = entities.Where(e => e.Kind == NameKind.Person && e.CountryCode is not null).Select(e => e.CountryCode).ToHashSet();
-        return
-        [
-            .. entities
-                .Where(e => !(e.Kind == NameKind.Demonym && personCountries.Contains(e.CountryCode)))
-                .Select(ToActor)
-                .DistinctBy(a => a.Name),
-        ];
+        if (entities.Count == 0)
+        {
+            return Array.Empty<Actor>();
+        }
+
+        var actors = new List<Actor>(entities.Count);
+        foreach (var entity in entities)
+        {
+            // "Polish Defense Minister Mariusz Blasak": the demonym only qualifies the person.
+            if (entity.Kind == NameKind.Demonym && entities.Exists(e => e.Kind == NameKind.Person && e.CountryCode == entity.CountryCode))
+            {
+                continue;
+            }
+
+            var actor = ToActor(entity);
+            if (!actors.Exists(a => a.Name == actor.Name))
+            {
+                actors.Add(actor);
+            }
+        }
+
+        return actors;
     }
 
     private Actor ToActor(NamedEntity entity) => entity.Kind switch

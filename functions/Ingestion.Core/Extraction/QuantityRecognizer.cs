@@ -7,32 +7,42 @@ namespace Ingestion.Core.Extraction;
 internal readonly record struct QuantityMention(int Start, int End, Quantity Quantity);
 
 /// <summary>
-/// Finds counts of things: "1,700 soldiers" is 1700 soldiers, "about 100,000 of its forces" 100000 forces,
-/// "4,000 US soldiers" skips the capitalized qualifier, "2.5 million barrels" multiplies.
+/// Finds counts of things at number tokens: "1,700 soldiers" is 1700 soldiers, "about 100,000 of its forces"
+/// 100000 forces, "4,000 US soldiers" skips the capitalized qualifier, "2.5 million barrels" multiplies.
 /// </summary>
 internal static partial class QuantityRecognizer
 {
-    [GeneratedRegex(@"(?<![\p{L}\p{N}$£€#.,])(?:(?:about|around|some|nearly|almost|over|more\s+than|up\s+to|at\s+least|roughly|approximately)\s+)?(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<mult>million|billion|thousand|hundred))?\s+(?:of\s+(?:its|their|the|his|her|our)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?<unit>\p{Ll}[\p{Ll}-]+)", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<mult>million|billion|thousand|hundred))?\s+(?:of\s+(?:its|their|the|his|her|our)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?<unit>\p{Ll}[\p{Ll}-]+)", RegexOptions.ExplicitCapture)]
     private static partial Regex Pattern();
+
+    /// <summary>Hedges kept in the quantity's text ("about 100,000").</summary>
+    private static readonly string[][] Approximations =
+        [["about"], ["around"], ["some"], ["nearly"], ["almost"], ["over"], ["roughly"], ["approximately"], ["more", "than"], ["up", "to"], ["at", "least"]];
 
     private static readonly HashSet<string> NotUnits = new(StringComparer.Ordinal)
     {
         "of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "for", "from", "by", "with", "was", "were", "is", "are", "has", "have", "had", "as", "than", "that", "which",
     };
 
-    public static List<QuantityMention> Recognize(string text, SentenceSpan sentence, Func<int, int, bool> isTemporal)
+    public static List<QuantityMention> Recognize(string text, SentenceSpan sentence, IReadOnlyList<Token> tokens, Func<int, int, bool> isTemporal)
     {
         var found = new List<QuantityMention>();
-        for (var m = Pattern().Match(text, sentence.Start, sentence.End - sentence.Start); m.Success; m = m.NextMatch())
+        for (var i = 0; i < tokens.Count; i++)
         {
-            var unit = m.Groups["unit"].Value;
-            var number = m.Groups["num"];
-            if (NotUnits.Contains(unit) || isTemporal(number.Index, number.Index + number.Length))
+            var token = tokens[i];
+            if (!char.IsDigit(token.Text[0]) || (token.Start > 0 && text[token.Start - 1] is '$' or '£' or '€' or '#' or '.' or ','))
             {
                 continue;
             }
 
-            var value = decimal.Parse(number.Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+            var m = Pattern().Match(text, token.Start, sentence.End - token.Start);
+            var unit = m.Groups["unit"].Value;
+            if (!m.Success || NotUnits.Contains(unit) || isTemporal(token.Start, token.End))
+            {
+                continue;
+            }
+
+            var value = decimal.Parse(m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
             value *= m.Groups["mult"].Value switch
             {
                 "billion" => 1_000_000_000m,
@@ -41,9 +51,25 @@ internal static partial class QuantityRecognizer
                 "hundred" => 100m,
                 _ => 1m,
             };
-            found.Add(new QuantityMention(m.Index, m.Index + m.Length, new Quantity(value, unit, m.Value)));
+            var start = HedgeStart(tokens, i);
+            var end = m.Index + m.Length;
+            found.Add(new QuantityMention(start, end, new Quantity(value, unit, text[start..end])));
         }
 
         return found;
+    }
+
+    private static int HedgeStart(IReadOnlyList<Token> tokens, int number)
+    {
+        foreach (var words in Approximations)
+        {
+            var first = number - words.Length;
+            if (first >= 0 && words.Select((w, k) => tokens[first + k].Text.Equals(w, StringComparison.OrdinalIgnoreCase)).All(same => same))
+            {
+                return tokens[first].Start;
+            }
+        }
+
+        return tokens[number].Start;
     }
 }

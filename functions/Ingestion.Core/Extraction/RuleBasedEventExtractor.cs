@@ -13,6 +13,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     private readonly EventTriggerRecognizer triggers;
     private readonly ModalityDetector modality = new();
     private readonly ParticipantAssigner participants;
+    private readonly EventDater dater = new();
     private readonly Dictionary<string, CameoCategory> cameo;
 
     public RuleBasedEventExtractor()
@@ -20,7 +21,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var lexicon = new VerbLexicon();
         var gazetteer = new Gazetteer();
         timexes = new TimexRecognizer(new TimexGrammar(), new TenseDetector(lexicon));
-        entities = new EntityRecognizer(gazetteer);
+        entities = new EntityRecognizer(gazetteer, lexicon);
         triggers = new EventTriggerRecognizer(lexicon);
         participants = new ParticipantAssigner(gazetteer);
         cameo = ExtractionData.ReadTable("cameo-roots.tsv", 2).ToDictionary(row => row[0], row => new CameoCategory(row[0], row[1]), StringComparer.Ordinal);
@@ -39,17 +40,20 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var allEvents = new List<ExtractedEvent>();
         var memory = new EntityRecognizer.ArticleMemory();
         var reference = publicationDate;
+        var lowered = text.ToLowerInvariant();
+        List<(TemporalExpression Timex, CalendarPeriod Period)> previousAnchors = [];
         foreach (var sentence in splitter.Split(text))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
-            var sentenceTimexes = timexes.Recognize(text, sentence, tokens, publicationDate, ref reference);
+            var sentenceTimexes = timexes.Recognize(text, lowered, sentence, tokens, publicationDate, ref reference);
             var names = entities.Recognize(text, tokens, memory);
             names.RemoveAll(n => sentenceTimexes.Any(t => t.Start < n.End && n.Start < t.End));
             var sentenceTriggers = triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token));
-            var quantities = QuantityRecognizer.Recognize(text, sentence, (s, e) => sentenceTimexes.Any(t => t.Start < e && s < t.End));
+            var quantities = QuantityRecognizer.Recognize(text, sentence, tokens, (s, e) => sentenceTimexes.Any(t => t.Start < e && s < t.End));
             var sentenceText = text[sentence.Start..sentence.End];
-            var anchors = EventDater.Anchors(sentenceTimexes);
+            var (anchors, inherited) = dater.Frame(EventDater.Anchors(sentenceTimexes), previousAnchors, sentenceText);
+            previousAnchors = anchors;
             var placedNames = ParticipantAssigner.Place(tokens, names);
             var quantityOwners = quantities.ConvertAll(q => NearestTrigger(sentenceTriggers, tokens, q.Start));
 
@@ -57,7 +61,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             allEntities.AddRange(names.Select(n => n.ToMention()));
             for (var i = 0; i < sentenceTriggers.Count; i++)
             {
-                allEvents.Add(BuildEvent(text, tokens, placedNames, sentenceTriggers, i, anchors, Owned(quantities, quantityOwners, i), sentenceText, publicationDate));
+                allEvents.Add(BuildEvent(text, tokens, placedNames, sentenceTriggers, i, (anchors, inherited), Owned(quantities, quantityOwners, i), sentenceText, publicationDate));
             }
         }
 
@@ -67,11 +71,11 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     private ExtractedEvent BuildEvent(
         string text,
         List<Token> tokens,
-        List<ParticipantAssigner.PlacedName> names,
+        ParticipantAssigner.PlacedSentence names,
         List<Trigger> sentenceTriggers,
         int index,
-        List<(TemporalExpression Timex, CalendarPeriod Period)> anchors,
-        List<Quantity> counts,
+        (List<(TemporalExpression Timex, CalendarPeriod Period)> Anchors, bool Inherited) frame,
+        IReadOnlyList<Quantity> counts,
         string sentenceText,
         DateOnly publicationDate)
     {
@@ -79,13 +83,13 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var start = tokens[trigger.FirstToken].Start;
         var end = tokens[trigger.LastToken].End;
         var (mood, negated) = modality.At(tokens, trigger.FirstToken);
-        var roles = participants.Assign(tokens, names, sentenceTriggers, index);
+        var roles = participants.Assign(names, sentenceTriggers, index);
         return new ExtractedEvent(
             start,
             end,
             text[start..end],
             trigger.Entry.Code is { } code ? cameo[code] : null,
-            EventDater.Date(start, anchors, publicationDate),
+            EventDater.Date(start, frame.Anchors, frame.Inherited, publicationDate),
             roles.Actors,
             roles.Targets,
             roles.Places,
@@ -95,8 +99,13 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             negated);
     }
 
-    private static List<Quantity> Owned(List<QuantityMention> quantities, List<int> owners, int trigger)
+    private static IReadOnlyList<Quantity> Owned(List<QuantityMention> quantities, List<int> owners, int trigger)
     {
+        if (!owners.Contains(trigger))
+        {
+            return Array.Empty<Quantity>();
+        }
+
         var owned = new List<Quantity>();
         for (var q = 0; q < quantities.Count; q++)
         {
@@ -128,6 +137,24 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         return best;
     }
 
-    private static bool Covers(List<TemporalExpression> sentenceTimexes, List<NamedEntity> names, Token token) =>
-        sentenceTimexes.Any(t => t.Start < token.End && token.Start < t.End) || names.Any(n => n.Start < token.End && token.Start < n.End);
+    private static bool Covers(List<TemporalExpression> sentenceTimexes, List<NamedEntity> names, Token token)
+    {
+        foreach (var t in sentenceTimexes)
+        {
+            if (t.Start < token.End && token.Start < t.End)
+            {
+                return true;
+            }
+        }
+
+        foreach (var n in names)
+        {
+            if (n.Start < token.End && token.Start < n.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -10,7 +10,8 @@ internal sealed partial class SentenceSplitter
 {
     private readonly HashSet<string> abbreviations = new(ExtractionData.ReadWords("abbreviations.txt"), StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"[.!?]+[""”’')\]]*(?=\s+[""“‘(]?[\p{Lu}\d])|\n")]
+    // A bracket after a period continues the sentence: "6:40 p.m. (GMT +8)".
+    [GeneratedRegex(@"[.!?]+[""”’')\]]*(?=\s+[""“‘]?[\p{Lu}\d])|\n")]
     private static partial Regex Boundary();
 
     public List<SentenceSpan> Split(string text)

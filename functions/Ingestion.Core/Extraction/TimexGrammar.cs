@@ -39,49 +39,160 @@ internal sealed class TimexGrammar
         openers.UnionWith(ReferenceWords.Keys.Select(w => w.Split(' ')[0]));
         openers.UnionWith(FollowerWords);
 
-        string[] rules =
+        (string Pattern, Opening Opening, Cue Any, Cue All)[] rules =
         [
-            @"(?<iso>(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2}))",
-            @"(?<slash>(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2}))",
-            $@"(?<mdy>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}}))",
-            $@"(?<dmy>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month})\.?,?\s+(?<y>\d{{4}}))",
-            $@"(?<my>{Part}?(?<mon>{fullMonth})\.?,?\s+(?:of\s+)?(?<y>\d{{4}}))",
-            $@"(?<md>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?)(?![\p{{L}}\p{{N}}]|,?\s*\d)",
-            $@"(?<dm>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month}))",
-            $@"(?<time>(?<h>\d{{1,2}}):(?<min>\d{{2}})(?:\s*(?<ampm>[ap])\.?m\.?)?{zoneSuffix}|(?<h>\d{{1,2}})\s*(?<ampm>[ap])\.?m\.?{zoneSuffix})",
-            $@"(?<wd>(?:{Rel}\s+)?(?<day>{weekday})(?:\s+(?<tod>morning|afternoon|evening|night))?)",
-            $@"(?<mon1>{Part}?(?:{Rel}\s+)?(?<mon>{fullMonth}))",
-            $@"(?<partof>(?:the\s+)?(?<edge>beginning|start|end|middle|turn|rest)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?<unit>year|month|week|decade|century|quarter))",
-            $@"(?<season>(?:{Rel}\s+)?(?<s>{season})(?:\s+(?:of\s+)?(?<y>\d{{4}}))?)",
-            @"(?<quarter>(?:the\s+)?(?<ord>first|second|third|fourth|last|final|previous|current|next|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter(?:\s+of\s+(?:(?<y>\d{4})|(?:the\s+)?(?<qrel>this|last|next)?\s*year))?|Q(?<q>[1-4])(?:\s+(?<y>\d{4}))?)",
-            @"(?<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?<y>\d{4})|FY\s?(?<y>\d{4}))",
-            $@"(?<decade>(?:the\s+)?{Part}?(?<dec>1[5-9]\d|20\d)0'?s)",
-            $@"(?<ago>(?<n>{number}|a|an|several|a\s+few)\s+(?<unit>{unit})s?\s+ago)",
-            $@"(?<shift>(?<n>{number}|a|an)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?))",
-            $@"(?<span>(?:the\s+)?(?<rel>past|last|next|coming|previous|following|first|final)\s+(?<n>{number}|several|few)\s+(?<unit>{unit})s?)",
-            @"(?<inthe>(?<part>early|earlier|late|later)\s+(?:in\s+)?(?:the|this)\s+(?<unit>week|month|year))",
-            $@"(?<reldate>(?:(?<part>early|earlier|late|later|mid)[\s-]+(?:in\s+)?)?(?<the>the\s+)?{Rel}\s+(?<unit>weekend|week|month|year|quarter|decade|century))",
-            @"(?<weekend>the\s+weekend)",
-            @"(?<deictic>(?<word>today|yesterday|tomorrow|tonight)(?:\s+(?<tod>morning|afternoon|evening|night))?|this\s+(?<tod>morning|afternoon|evening))",
-            $@"(?<ref>{reference})(?!-|\s+(?:[\p{{L}}\d]+\s+)?(?:{unit}|quarter))",
-            $@"(?<set>(?:every|each|per|a)\s+(?<unit>day|week|month|year|quarter|hour)|(?<adv>daily|weekly|monthly|annually|annual|yearly|quarterly|hourly))",
-            $@"(?<dur>(?:(?<approx>about|around|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|roughly)\s+)?(?<n>{number}|several|a\s+few|few|many|a\s+couple\s+of|a|an)(?<half>\s+and\s+a\s+half)?[\s-]+(?<unit>{unit})s?(?:[\s-](?:long|old))?)",
-            @"(?<vague>(?:over\s+the\s+|for\s+)(?<unit>years|decades|months|weeks)|(?<unit>years|decades|months|weeks)-long)",
-            $@"(?<year>{Part}?(?<y>(?:1[6-9]|20)\d{{2}}))",
+            (@"(?<iso>(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2}))", Opening.Digit, Cue.Year, Cue.None),
+            (@"(?<slash>(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2}))", Opening.Digit, Cue.Number, Cue.None),
+            ($@"(?<mdy>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}}))", Opening.Word, Cue.Month, Cue.Year),
+            ($@"(?<dmy>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month})\.?,?\s+(?<y>\d{{4}}))", Opening.Digit, Cue.Month, Cue.Year),
+            ($@"(?<my>{Part}?(?<mon>{fullMonth})\.?,?\s+(?:of\s+)?(?<y>\d{{4}}))", Opening.Word, Cue.Month, Cue.Year),
+            ($@"(?<md>(?<mon>{month})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?)(?![\p{{L}}\p{{N}}]|,?\s*\d)", Opening.Word, Cue.Month, Cue.Number),
+            ($@"(?<dm>(?<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{month}))", Opening.Digit, Cue.Month, Cue.Number),
+            ($@"(?<time>(?<h>\d{{1,2}}):(?<min>\d{{2}})(?:\s*(?<ampm>[ap])\.?m\.?)?{zoneSuffix}|(?<h>\d{{1,2}})\s*(?<ampm>[ap])\.?m\.?{zoneSuffix})", Opening.Digit, Cue.Number, Cue.None),
+            ($@"(?<wd>(?:{Rel}\s+)?(?<day>{weekday})(?:\s+(?<tod>morning|afternoon|evening|night))?)", Opening.Word, Cue.Weekday, Cue.None),
+            ($@"(?<mon1>{Part}?(?:{Rel}\s+)?(?<mon>{fullMonth}))", Opening.Word, Cue.Month, Cue.None),
+            ($@"(?<partof>(?:the\s+)?(?<edge>beginning|start|end|middle|turn|rest)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?<unit>year|month|week|decade|century|quarter))", Opening.Word, Cue.Unit | Cue.Quarter, Cue.None),
+            ($@"(?<season>(?:{Rel}\s+)?(?<s>{season})(?:\s+(?:of\s+)?(?<y>\d{{4}}))?)", Opening.Word, Cue.Season, Cue.None),
+            (@"(?<quarter>(?:the\s+)?(?<ord>first|second|third|fourth|last|final|previous|current|next|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+)?quarter(?:\s+of\s+(?:(?<y>\d{4})|(?:the\s+)?(?<qrel>this|last|next)?\s*year))?|q(?<q>[1-4])(?:\s+(?<y>\d{4}))?)", Opening.Both, Cue.Quarter, Cue.None),
+            (@"(?<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?<y>\d{4})|fy\s?(?<y>\d{4}))", Opening.Both, Cue.Fiscal, Cue.None),
+            ($@"(?<decade>(?:the\s+)?{Part}?(?<dec>1[5-9]\d|20\d)0'?s)", Opening.Both, Cue.Year, Cue.None),
+            ($@"(?<ago>(?<n>{number}|a|an|several|a\s+few)\s+(?<unit>{unit})s?\s+ago)", Opening.Both, Cue.Unit, Cue.Ago),
+            ($@"(?<shift>(?<n>{number}|a|an)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?))", Opening.Both, Cue.Unit, Cue.Shift),
+            ($@"(?<span>(?:the\s+)?(?<rel>past|last|next|coming|previous|following|first|final)\s+(?<n>{number}|several|few)\s+(?<unit>{unit})s?)", Opening.Word, Cue.Unit, Cue.None),
+            (@"(?<inthe>(?<part>early|earlier|late|later)\s+(?:in\s+)?(?:the|this)\s+(?<unit>week|month|year))", Opening.Word, Cue.Unit, Cue.None),
+            ($@"(?<reldate>(?:(?<part>early|earlier|late|later|mid)[\s-]+(?:in\s+)?)?(?<the>the\s+)?{Rel}\s+(?<unit>weekend|week|month|year|quarter|decade|century))", Opening.Word, Cue.Unit | Cue.Quarter | Cue.Weekend, Cue.None),
+            (@"(?<weekend>the\s+weekend)", Opening.Word, Cue.Weekend, Cue.None),
+            (@"(?<deictic>(?<word>today|yesterday|tomorrow|tonight)(?:\s+(?<tod>morning|afternoon|evening|night))?|this\s+(?<tod>morning|afternoon|evening))", Opening.Word, Cue.Deictic, Cue.None),
+            ($@"(?<ref>{reference})(?!-|\s+(?:[\p{{L}}\d]+\s+)?(?:{unit}|quarter))", Opening.Word, Cue.Reference, Cue.None),
+            ($@"(?<set>(?:every|each|per|a)\s+(?<unit>day|week|month|year|quarter|hour)|(?<adv>daily|weekly|monthly|annually|annual|yearly|quarterly|hourly))", Opening.Word, Cue.Unit | Cue.Quarter | Cue.SetWord, Cue.None),
+            ($@"(?<dur>(?:(?<approx>about|around|some|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|roughly)\s+)?(?<n>{number}|several|a\s+few|few|many|a\s+couple\s+of|a|an)(?<half>\s+and\s+a\s+half)?[\s-]+(?<unit>{unit})s?(?:[\s-](?:long|old))?)", Opening.Both, Cue.Unit, Cue.None),
+            (@"(?<vague>(?:over\s+the\s+|for\s+)(?<unit>years|decades|months|weeks)|(?<unit>years|decades|months|weeks)-long)", Opening.Word, Cue.Unit, Cue.None),
+            ($@"(?<year>{Part}?(?<y>(?:1[6-9]|20)\d{{2}}))", Opening.Both, Cue.Year, Cue.None),
         ];
 
         // One anchored regex per rule, tried in order at tokens that can open an expression: an alternation of
-        // the rules runs tens of times slower than the rules one by one.
-        Rules =
-        [
-            .. rules.Select(rule => new Regex(
-                $@"^(?:{rule})(?![\p{{L}}\p{{N}}%])",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled)),
-        ];
+        // the rules runs tens of times slower than the rules one by one. They match lower-cased text: case-insensitive
+        // word alternations compile to much slower code.
+        var compiled = rules.Select(rule => (Rule: new TimexRule(new Regex(
+                $@"^(?:{rule.Pattern})(?![\p{{L}}\p{{N}}%])",
+                RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled), rule.Any, rule.All), rule.Opening))
+            .ToList();
+        DigitRules = [.. compiled.Where(r => r.Opening.HasFlag(Opening.Digit)).Select(r => r.Rule)];
+        WordRules = [.. compiled.Where(r => r.Opening.HasFlag(Opening.Word)).Select(r => r.Rule)];
+
+        AddCues(Months.Keys, Cue.Month);
+        AddCues(Weekdays.Keys, Cue.Weekday);
+        AddCues(Units.Keys, Cue.Unit);
+        AddCues(Seasons.Keys, Cue.Season);
+        AddCues(["quarter"], Cue.Quarter);
+        AddCues(["fiscal", "financial"], Cue.Fiscal);
+        AddCues(ReferenceWords.Keys.Select(w => w[(w.LastIndexOf(' ') + 1)..]), Cue.Reference);
+        AddCues(["today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening"], Cue.Deictic);
+        AddCues(["weekend"], Cue.Weekend);
+        AddCues(["ago"], Cue.Ago);
+        AddCues(["later", "earlier", "afterwards", "afterward"], Cue.Shift);
+        AddCues(["daily", "weekly", "monthly", "annually", "annual", "yearly", "quarterly", "hourly"], Cue.SetWord);
     }
 
-    /// <summary>The rules, most specific first; each matches only at the start of the range it is given.</summary>
-    public IReadOnlyList<Regex> Rules { get; }
+    /// <summary>Words and shapes an expression cannot do without; a rule is tried only when its cue is near.</summary>
+    [Flags]
+    public enum Cue
+    {
+        None = 0,
+        Month = 1,
+        Weekday = 2,
+        Unit = 4,
+        Season = 8,
+        Quarter = 16,
+        Fiscal = 32,
+        Year = 64,
+        Number = 128,
+        Reference = 256,
+        Deictic = 512,
+        Weekend = 1024,
+        SetWord = 2048,
+        Ago = 4096,
+        Shift = 8192,
+    }
+
+    /// <summary>
+    /// A compiled rule with the cues that must occur within <see cref="CueWindow"/> tokens of its start:
+    /// one of <paramref name="Any"/> and all of <paramref name="All"/> ("three weeks ago" needs a unit and "ago").
+    /// </summary>
+    public sealed record TimexRule(Regex Regex, Cue Any, Cue All)
+    {
+        public bool MayMatch(Cue near) => (near & Any) != 0 && (near & All) == All;
+    }
+
+    /// <summary>How many tokens from its first an expression's cue word may stand ("about two and a half years").</summary>
+    public const int CueWindow = 8;
+
+    private readonly Dictionary<string, Cue> cueWords = new(StringComparer.OrdinalIgnoreCase);
+
+    private void AddCues(IEnumerable<string> words, Cue cue)
+    {
+        foreach (var word in words)
+        {
+            cueWords[word] = cueWords.GetValueOrDefault(word) | cue;
+        }
+    }
+
+    /// <summary>The cues a token carries: its number shape, or the lists its word (or each part of "mid-March") is in.</summary>
+    public Cue CuesOf(Token token)
+    {
+        var cue = Cue.None;
+        var rest = token.Text.AsSpan();
+        while (rest.Length > 0)
+        {
+            var cut = rest.IndexOfAny('-', '\'', '’');
+            cue |= PartCues(cut < 0 ? rest : rest[..cut]);
+            rest = cut < 0 ? [] : rest[(cut + 1)..];
+        }
+
+        return cue;
+    }
+
+    private Cue PartCues(ReadOnlySpan<char> part)
+    {
+        if (part.Length == 0)
+        {
+            return Cue.None;
+        }
+
+        if (char.IsDigit(part[0]))
+        {
+            return Cue.Number | (part.Length == 4 && !part.ContainsAnyExceptInRange('0', '9') ? Cue.Year : Cue.None);
+        }
+
+        if (part.Length == 2 && part[0] == 'Q' && part[1] is >= '1' and <= '4')
+        {
+            return Cue.Quarter;
+        }
+
+        if (part.StartsWith("FY", StringComparison.Ordinal))
+        {
+            return Cue.Fiscal;
+        }
+
+        var lookup = cueWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var cue = lookup.TryGetValue(part, out var whole) ? whole : Cue.None;
+        return part.Length > 3 && part[^1] == 's' && lookup.TryGetValue(part[..^1], out var singular) ? cue | singular : cue;
+    }
+
+    /// <summary>What a rule's first character can be, so a token only meets the rules that can start with it.</summary>
+    [Flags]
+    private enum Opening
+    {
+        Digit = 1,
+        Word = 2,
+        Both = Digit | Word,
+    }
+
+    /// <summary>The rules that can open with a digit, most specific first; each matches only at the start of its range.</summary>
+    public TimexRule[] DigitRules { get; }
+
+    /// <summary>The rules that can open with a letter, in the same order.</summary>
+    public TimexRule[] WordRules { get; }
 
     /// <summary>Words the rules above can open with, besides numbers and the data-file words.</summary>
     private static readonly string[] OpeningWords =

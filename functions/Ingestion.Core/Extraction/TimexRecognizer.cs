@@ -14,10 +14,17 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
     [GeneratedRegex(@"^(?:from|between)\s+(?<a>(?:1[6-9]|20)\d{2})\s*(?:to|and|until|through|-|–)\s*(?<b>(?:1[6-9]|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex YearRange();
 
-    public List<TemporalExpression> Recognize(string text, SentenceSpan sentence, IReadOnlyList<Token> tokens, DateOnly dct, ref DateOnly reference)
+    /// <param name="lowered">The article lower-cased (<see cref="string.ToLowerInvariant()"/> keeps every offset), which the rules match.</param>
+    public List<TemporalExpression> Recognize(string text, string lowered, SentenceSpan sentence, IReadOnlyList<Token> tokens, DateOnly dct, ref DateOnly reference)
     {
         var found = new List<TemporalExpression>();
         var resume = sentence.Start;
+        var cues = new TimexGrammar.Cue[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            cues[i] = grammar.CuesOf(tokens[i]);
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -31,17 +38,27 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
                 continue;
             }
 
-            for (var r = 0; r < grammar.Rules.Count; r++)
+            var near = TimexGrammar.Cue.None;
+            for (var k = i; k < tokens.Count && k < i + TimexGrammar.CueWindow; k++)
             {
-                var rule = grammar.Rules[r];
-                var match = rule.Match(text, token.Start, sentence.End - token.Start);
+                near |= cues[k];
+            }
+
+            foreach (var rule in char.IsDigit(token.Text[0]) ? grammar.DigitRules : grammar.WordRules)
+            {
+                if (!rule.MayMatch(near))
+                {
+                    continue;
+                }
+
+                var match = rule.Regex.Match(lowered, token.Start, sentence.End - token.Start);
                 if (!match.Success || match.Length == 0 || Normalize(new MatchContext(text, match, tokens, dct, reference)) is not var (type, value))
                 {
                     continue;
                 }
 
                 resume = match.Index + match.Length;
-                found.Add(new TemporalExpression(match.Index, resume, match.Value, type, value));
+                found.Add(new TemporalExpression(match.Index, resume, text.Substring(match.Index, match.Length), type, value));
                 if (type == TimexType.Date && CalendarPeriod.FromValue(value) is { Precision: DatePrecision.Day } period)
                 {
                     reference = period.Start;
@@ -299,7 +316,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
     private (TimexType, string)? Month(MatchContext c)
     {
         // "may" and "march" are verbs when written in lower case.
-        if (!char.IsUpper(c["mon"][0]))
+        if (!char.IsUpper(c.Text[c.Match.Groups["mon"].Index]))
         {
             return null;
         }

@@ -11,6 +11,7 @@ internal sealed class VerbLexicon
 {
     private readonly Dictionary<string, TriggerEntry> forms = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TriggerEntry> phrases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> phraseHeads = new(StringComparer.OrdinalIgnoreCase);
 
     public VerbLexicon()
     {
@@ -32,6 +33,11 @@ internal sealed class VerbLexicon
         {
             var code = row[1] == "-" ? null : row[1];
             var target = row[0].Contains(' ', StringComparison.Ordinal) ? phrases : forms;
+            if (target == phrases)
+            {
+                phraseHeads.Add(row[0][..row[0].IndexOf(' ', StringComparison.Ordinal)]);
+            }
+
             foreach (var form in new[] { row[0], Inflections.Plural(row[0]) })
             {
                 target.TryAdd(form, new TriggerEntry(row[0], code, IsNoun: true, IsPast: false));
@@ -42,7 +48,11 @@ internal sealed class VerbLexicon
     public bool TryGet(string form, out TriggerEntry entry) => forms.TryGetValue(form, out entry);
 
     /// <summary>Two-word triggers such as "phone call" or "test flight".</summary>
-    public bool TryGetPhrase(string first, string second, out TriggerEntry entry) => phrases.TryGetValue(first + " " + second, out entry);
+    public bool TryGetPhrase(string first, string second, out TriggerEntry entry)
+    {
+        entry = default;
+        return phraseHeads.Contains(first) && phrases.TryGetValue(first + " " + second, out entry);
+    }
 
     public bool IsPastForm(string word) => forms.TryGetValue(word, out var entry) && entry.IsPast;
 

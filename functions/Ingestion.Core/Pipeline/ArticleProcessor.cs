@@ -29,7 +29,19 @@ public sealed class ArticleProcessor(
     internal static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
 
     /// <param name="dequeueCount">How many times the queue has delivered this message; the last allowed attempt records the article as failed.</param>
-    public async Task ProcessAsync(ParseRequest request, long dequeueCount, CancellationToken cancellationToken)
+    public Task ProcessAsync(ParseRequest request, long dequeueCount, CancellationToken cancellationToken) =>
+        ProcessAsync(request, dequeueCount, reprocess: false, cancellationToken);
+
+    /// <summary>
+    /// Parses a blob version again even if this extractor version already processed it, replacing its events (the
+    /// command line's reprocess). No queue retries it, so a failure is recorded on the row at once and rethrown.
+    /// </summary>
+    /// <returns><see cref="ArticleClaimOutcome.Claimed"/> when it ran; <see cref="ArticleClaimOutcome.Busy"/> when a parser holds this version.</returns>
+    /// <exception cref="ArticleBusyException">A parser holds the article for another version.</exception>
+    public Task<ArticleClaimOutcome> ReprocessAsync(ParseRequest request, CancellationToken cancellationToken) =>
+        ProcessAsync(request, dequeueCount: 1, reprocess: true, cancellationToken);
+
+    private async Task<ArticleClaimOutcome> ProcessAsync(ParseRequest request, long dequeueCount, bool reprocess, CancellationToken cancellationToken)
     {
         using var activity = IngestionTelemetry.ActivitySource.StartActivity("ProcessArticle");
         activity?.SetTag("ingestion.blob", request.BlobName);
@@ -39,16 +51,16 @@ public sealed class ArticleProcessor(
             telemetry.QueueAge.Record((time.GetUtcNow() - enqueuedAt).TotalMilliseconds);
         }
 
-        var claim = await articles.ClaimAsync(request.BlobName, request.ETag, extractor.Version, LeaseDuration, cancellationToken);
+        var claim = await articles.ClaimAsync(request.BlobName, request.ETag, extractor.Version, LeaseDuration, reprocess, cancellationToken);
         switch (claim.Outcome)
         {
             case ArticleClaimOutcome.AlreadyDone:
                 PipelineLog.Duplicate(logger, request.BlobName, request.ETag);
-                return;
+                return claim.Outcome;
             case ArticleClaimOutcome.Busy when claim.Previous?.BlobETag == request.ETag:
                 // A concurrent delivery of the same version: the holder writes the same rows.
                 PipelineLog.Duplicate(logger, request.BlobName, request.ETag);
-                return;
+                return claim.Outcome;
             case ArticleClaimOutcome.Busy:
                 // Another version is being parsed; the queue redelivers this one after its visibility timeout.
                 PipelineLog.Busy(logger, request.BlobName, dequeueCount);
@@ -64,14 +76,21 @@ public sealed class ArticleProcessor(
             PipelineLog.Stale(logger, request.BlobName, request.ETag);
             await articles.ReleaseAsync(claim, request.BlobName, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // A stopped host or a Ctrl+C: give the lease back so the next run need not wait for it to expire.
+            await articles.ReleaseAsync(claim, request.BlobName, CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
         {
             var maxAttempts = options.Value.MaxParseAttempts;
             PipelineLog.AttemptFailed(logger, ex, request.BlobName, dequeueCount, maxAttempts);
-            if (dequeueCount >= maxAttempts)
+            if (reprocess || dequeueCount >= maxAttempts)
             {
                 // The message goes to the poison queue after this; the row says why, so nothing is silently dropped.
-                await RecordFailureAsync(request, claim, $"Gave up after {dequeueCount} attempts: {ex.Message}", stopwatch, CancellationToken.None);
+                var reason = reprocess ? $"Reprocessing failed: {ex.Message}" : $"Gave up after {dequeueCount} attempts: {ex.Message}";
+                await RecordFailureAsync(request, claim, reason, stopwatch, CancellationToken.None);
             }
             else
             {
@@ -80,6 +99,8 @@ public sealed class ArticleProcessor(
 
             throw;
         }
+
+        return claim.Outcome;
     }
 
     private async Task ParseAndWriteAsync(ParseRequest request, ArticleClaim claim, Stopwatch stopwatch, CancellationToken cancellationToken)

@@ -33,7 +33,8 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
     /// Takes the article's lease for one blob version, unless another parser holds an unexpired lease or this
     /// version was already processed by this extractor version.
     /// </summary>
-    public async Task<ArticleClaim> ClaimAsync(string name, string blobETag, string extractorVersion, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    /// <param name="reprocess">Claim a version this extractor version already processed too: a deliberate re-run, not a duplicate trigger.</param>
+    public async Task<ArticleClaim> ClaimAsync(string name, string blobETag, string extractorVersion, TimeSpan leaseDuration, bool reprocess, CancellationToken cancellationToken)
     {
         var key = TableKeys.ArticleKey(name);
         var existing = await Table.GetEntityIfExistsAsync<TableEntity>(key, TableKeys.ArticleRowKey, cancellationToken: cancellationToken);
@@ -41,7 +42,7 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
         var previous = row is null ? null : ToRecord(row);
         var now = time.GetUtcNow();
 
-        if (previous is { Status: ArticleStatus.Processed or ArticleStatus.Failed } && previous.ProcessedBlobETag == blobETag && previous.ExtractorVersion == extractorVersion)
+        if (!reprocess && previous is { Status: ArticleStatus.Processed or ArticleStatus.Failed } && previous.ProcessedBlobETag == blobETag && previous.ExtractorVersion == extractorVersion)
         {
             return new ArticleClaim(ArticleClaimOutcome.AlreadyDone, previous, default);
         }

@@ -49,6 +49,14 @@ public class EventsApiTests
     }
 
     [Fact]
+    public async Task Reversed_range_is_reported_beside_an_unknown_parameter()
+    {
+        var problems = await ProblemsAsync("?from=2022-02-07&to=2022-02-01&colour=red");
+
+        Assert.Equal(["colour", "from"], problems.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Several_bad_parameters_are_all_reported()
     {
         var problems = await ProblemsAsync("?from=x&to=y&limit=0&colour=red");

@@ -45,6 +45,7 @@ public class TemporalExpressionTests
     // Times, with the zone folded into UTC.
     [InlineData("It landed at 18:00 UTC.", "2009-12-15", "18:00 UTC", TimexType.Time, "2009-12-15T18:00Z")]
     [InlineData("Doors open at 2:30 p.m.", "2022-02-06", "2:30 p.m.", TimexType.Time, "2022-02-06T14:30")]
+    [InlineData("It landed at 6:40 p.m. (GMT +8) on time.", "2007-10-17", "6:40 p.m. (GMT +8)", TimexType.Time, "2007-10-17T10:40Z")]
     // Durations and sets never date an event.
     [InlineData("The squad can deploy within 18 hours.", "2022-02-06", "18 hours", TimexType.Duration, "PT18H")]
     [InlineData("They held a 40-minute phone call.", "2022-02-06", "40-minute", TimexType.Duration, "PT40M")]

@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using Azure.Data.Tables;
+using Ingestion.Core.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ingestion.Cli.Commands;
+
+public sealed class StatusSettings : StorageSettings
+{
+    [CommandOption("--failed")]
+    [Description("List every failed article with its reason (without it, the first 10).")]
+    public bool Failed { get; init; }
+
+    [CommandOption("--days <N>")]
+    [Description("Days of events per day to count, ending with --until.")]
+    [DefaultValue(28)]
+    public int Days { get; init; } = 28;
+
+    [CommandOption("--until <DATE>")]
+    [Description("Last day (yyyy-MM-dd) of the events per day. Default: today (UTC).")]
+    public string? Until { get; init; }
+
+    protected override ValidationResult ValidateCommand()
+    {
+        if (Until is not null && !TableKeys.TryParseDate(Until, out _))
+        {
+            return ValidationResult.Error($"--until '{Until}' is not a date (yyyy-MM-dd).");
+        }
+
+        return Days is < 1 or > 366 ? ValidationResult.Error("--days must be between 1 and 366.") : ValidationResult.Success();
+    }
+}
+
+/// <summary>Articles by status, events per day over a bounded range, and the failed articles with their reasons.</summary>
+public sealed class StatusCommand(CliEnvironment environment, TimeProvider time) : StorageCommand<StatusSettings>(environment)
+{
+    private const int DefaultFailedShown = 10;
+    private const int PageSize = 1000;
+
+    protected override StorageNeeds Needs(StatusSettings settings) => StorageNeeds.ArticlesTable | StorageNeeds.EventsTable;
+
+    protected override async Task<int> RunAsync(CliServices services, StatusSettings settings, CancellationToken cancellationToken)
+    {
+        var articles = services.Get<ArticleRepository>();
+        var console = Environment.Console;
+
+        var counts = Enum.GetValues<ArticleStatus>().ToDictionary(status => status, _ => 0);
+        string? token = null;
+        do
+        {
+            (var page, token) = await articles.ListAsync(null, PageSize, token, cancellationToken);
+            foreach (var article in page)
+            {
+                counts[article.Status]++;
+            }
+        }
+        while (token is not null);
+
+        var statusTable = new Table().AddColumns("Articles", "Count");
+        foreach (var (status, count) in counts)
+        {
+            statusTable.AddRow(status.ToString(), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Write(statusTable);
+
+        var until = settings.Until is { } text && TableKeys.TryParseDate(text, out var date) ? date : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var from = until.AddDays(1 - settings.Days);
+        var perDay = await CountEventsPerDayAsync(services.Storage.EventsTable, from, until, cancellationToken);
+        var dayTable = new Table().AddColumns("Day", "Events");
+        foreach (var (day, count) in perDay)
+        {
+            dayTable.AddRow(day, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Write(dayTable);
+        console.MarkupLineInterpolated($"{perDay.Values.Sum()} events dated {from:yyyy-MM-dd}..{until:yyyy-MM-dd} (days without events are left out).");
+
+        await WriteFailedAsync(articles, settings.Failed ? int.MaxValue : DefaultFailedShown, counts[ArticleStatus.Failed], cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>A PartitionKey range scan reading only the keys, so the cost is the number of rows in the range, not their size.</summary>
+    private static async Task<SortedDictionary<string, int>> CountEventsPerDayAsync(TableClient events, DateOnly from, DateOnly until, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {TableKeys.EventPartitionKey(from)} and PartitionKey le {TableKeys.EventPartitionKey(until)}");
+        var perDay = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in events.QueryAsync<TableEntity>(filter, PageSize, ["PartitionKey"], cancellationToken))
+        {
+            perDay[row.PartitionKey] = perDay.GetValueOrDefault(row.PartitionKey) + 1;
+        }
+
+        return perDay;
+    }
+
+    private async Task WriteFailedAsync(ArticleRepository articles, int limit, int failedCount, CancellationToken cancellationToken)
+    {
+        if (failedCount == 0)
+        {
+            return;
+        }
+
+        var console = Environment.Console;
+        console.MarkupLine("[red]Failed articles[/]");
+        var shown = 0;
+        string? token = null;
+        do
+        {
+            (var page, token) = await articles.ListAsync(ArticleStatus.Failed, Math.Min(PageSize, limit - shown), token, cancellationToken);
+            foreach (var article in page)
+            {
+                console.MarkupLineInterpolated($"  [red]{article.Name}[/] ({article.Attempts} attempts, {article.ProcessedAt:yyyy-MM-dd HH:mm} UTC): {article.Error}");
+                shown++;
+            }
+        }
+        while (token is not null && shown < limit);
+
+        if (shown < failedCount)
+        {
+            console.MarkupLineInterpolated($"  ... and {failedCount - shown} more: ingestion status --failed lists them all.");
+        }
+    }
+}
