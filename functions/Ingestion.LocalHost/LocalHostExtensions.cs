@@ -33,6 +33,7 @@ public static class LocalHostExtensions
         // The queue's poison threshold and the processor's "last attempt" must agree.
         var maxParseAttempts = builder.Configuration.GetValue($"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxParseAttempts)}", IngestionOptions.DefaultMaxParseAttempts);
         var hostId = builder.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.HostId)}"];
+        var queuePollInterval = builder.Configuration.GetValue($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.QueuePollInterval)}", new LocalHostOptions().QueuePollInterval);
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             if (!string.IsNullOrEmpty(hostId))
@@ -45,7 +46,7 @@ public static class LocalHostExtensions
             webJobs.AddAzureStorageQueues(queues =>
             {
                 // Locally a dropped file should be queryable within seconds, not after the default one-minute backoff.
-                queues.MaxPollingInterval = TimeSpan.FromSeconds(1);
+                queues.MaxPollingInterval = queuePollInterval;
                 queues.MaxDequeueCount = maxParseAttempts;
             });
         });

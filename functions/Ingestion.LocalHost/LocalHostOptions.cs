@@ -17,8 +17,14 @@ public sealed class LocalHostOptions
     /// <summary>Origins (scheme://host:port) whose pages may call the API from a browser, for dashboards served elsewhere.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 
-    /// <summary>How often the container is listed for new or changed blobs.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How often the container is listed for new or changed blobs: on average half of it is waited per upload.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The longest the parse-queue listener waits between polls of an empty queue (WebJobs backs off up to this);
+    /// with <see cref="PollInterval"/> it sets how soon a dropped file is queryable. Against Azurite polls are cheap.
+    /// </summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
     /// The WebJobs host id, which names the host's locks in storage. Side-by-side hosts (tests) get their own. Empty: derived from the machine.
