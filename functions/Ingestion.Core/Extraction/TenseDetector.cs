@@ -24,24 +24,23 @@ internal sealed class TenseDetector(VerbLexicon verbs)
 
     public TenseDirection At(IReadOnlyList<Token> tokens, int first, int last)
     {
-        TenseDirection? best = null;
-        var bestDistance = int.MaxValue;
-        for (var i = 0; i < tokens.Count; i++)
+        // Walk outwards from the expression and stop at the first cue: the nearest wins, the earlier one on a tie.
+        for (var distance = 1; first - distance >= 0 || last + distance < tokens.Count; distance++)
         {
-            if (i >= first && i <= last)
+            var before = first - distance;
+            if (before >= 0 && (OpensProspectiveClause(tokens, before) ? TenseDirection.Future : Cue(tokens, before)) is { } earlier)
             {
-                continue;
+                return earlier;
             }
 
-            var distance = i < first ? first - i : i - last;
-            if (distance < bestDistance && (i < first && OpensProspectiveClause(tokens, i) ? TenseDirection.Future : Cue(tokens, i)) is { } cue)
+            var after = last + distance;
+            if (after < tokens.Count && Cue(tokens, after) is { } later)
             {
-                best = cue;
-                bestDistance = distance;
+                return later;
             }
         }
 
-        return best ?? TenseDirection.Present;
+        return TenseDirection.Present;
     }
 
     /// <summary>Whether an opener such as "ahead of" ends at token i and is followed by the verb form it needs.</summary>
