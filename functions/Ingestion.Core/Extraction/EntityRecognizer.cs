@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>A recognized name with what the gazetteer or the rules made of it.</summary>
@@ -35,6 +37,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     private readonly Dictionary<string, NameKind> nominals = ExtractionData.ReadTable("nominal-mentions.tsv", 2)
         .ToDictionary(row => row[0], row => Enum.Parse<NameKind>(row[1]), StringComparer.OrdinalIgnoreCase);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<NamedEntity> Recognize(string text, IReadOnlyList<Token> tokens, ArticleMemory memory)
     {
         var found = new List<NamedEntity>();
@@ -70,6 +73,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     /// <summary>"the company", "the country": a definite description of a kind already named refers to the last such name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddNominals(IReadOnlyList<Token> tokens, ArticleMemory memory, List<NamedEntity> found)
     {
         for (var i = 1; i < tokens.Count; i++)
@@ -106,6 +110,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return string.Join(' ', words);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Classify(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
     {
         // "Shares of Apple rose": a sentence-initial event word is capitalized only by position.
@@ -344,6 +349,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return new NamedEntity(tokens[start].Start, stop, Join(tokens, start, end), kind, canonical, countryCode);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int End, GazetteerEntry Entry)? LongestName(IReadOnlyList<Token> tokens, int start, int end)
     {
         if (start >= end || !gazetteer.MayStartName(Word(tokens[start])))
@@ -362,6 +368,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int? LongestTitle(IReadOnlyList<Token> tokens, int start, int end)
     {
         if (start >= end || !gazetteer.MayStartTitle(tokens[start].Text))

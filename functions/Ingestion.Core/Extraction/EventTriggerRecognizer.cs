@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>An event trigger: its token span in the sentence and lexicon entry (Code null when untyped).</summary>
@@ -14,6 +16,7 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
     private static readonly HashSet<string> SkippedAdverbs = new(StringComparer.OrdinalIgnoreCase) { "not", "n't", "also", "still", "already", "never", "just", "now", "only", "then", "previously", "recently", "ever", "again", "since" };
     private readonly HashSet<string> stopwords = new(ExtractionData.ReadWords("event-stopwords.txt"), StringComparer.OrdinalIgnoreCase);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<Trigger> Recognize(IReadOnlyList<Token> tokens, Func<Token, bool> isCovered)
     {
         var triggers = new List<Trigger>();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal sealed class ModalityDetector
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (Modality Modality, bool Negated) At(IReadOnlyList<Token> tokens, int triggerIndex)
     {
         var start = triggerIndex;
@@ -59,6 +62,7 @@ internal sealed class ModalityDetector
         return (modality, denied || negated);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Matches(IReadOnlyList<Token> tokens, int at, int limit, string[] words)
     {
         if (at + words.Length > limit)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>The people, organizations and countries taking part in an event, and where it happened.</summary>
@@ -26,6 +28,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
     /// <summary>A sentence's names positioned once for all of its events, and where each token's clause starts and ends.</summary>
     public sealed record PlacedSentence(List<PlacedName> Names, int[] ClauseStart, int[] ClauseEnd);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PlacedSentence Place(IReadOnlyList<Token> tokens, IReadOnlyList<NamedEntity> entities)
     {
         var placed = new List<PlacedName>(entities.Count);
@@ -50,6 +53,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return new PlacedSentence(placed, clauseStart, clauseEnd);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Participants Assign(PlacedSentence sentence, IReadOnlyList<Trigger> triggers, int triggerIndex)
     {
         var trigger = triggers[triggerIndex];
@@ -133,6 +137,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         (first > 0 && Locatives.Contains(tokens[first - 1].Text))
         || (first > 1 && tokens[first - 1].IsWord && !tokens[first - 1].IsCapitalized && Locatives.Contains(tokens[first - 2].Text));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TokenIndex(IReadOnlyList<Token> tokens, int start)
     {
         var lo = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -24,6 +25,7 @@ internal static partial class QuantityRecognizer
         "of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "for", "from", "by", "with", "was", "were", "is", "are", "has", "have", "had", "as", "than", "that", "which",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<QuantityMention> Recognize(string text, SentenceSpan sentence, IReadOnlyList<Token> tokens, Func<int, int, bool> isTemporal)
     {
         var found = new List<QuantityMention>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -14,6 +15,7 @@ internal sealed partial class SentenceSplitter
     [GeneratedRegex(@"[.!?]+[""”’')\]]*(?=\s+[""“‘]?[\p{Lu}\d])|\n")]
     private static partial Regex Boundary();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<SentenceSpan> Split(string text)
     {
         var sentences = new List<SentenceSpan>();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal sealed class TenseDetector(VerbLexicon verbs)
     private readonly (string[] Words, bool Gerund)[] prospectiveOpeners =
         [.. ExtractionData.ReadTable("prospective-cues.tsv", 2).Select(row => (row[0].Split(' '), row[1] == "gerund"))];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TenseDirection At(IReadOnlyList<Token> tokens, int first, int last)
     {
         // Walk outwards from the expression and stop at the first cue: the nearest wins, the earlier one on a tie.
@@ -44,6 +47,7 @@ internal sealed class TenseDetector(VerbLexicon verbs)
     }
 
     /// <summary>Whether an opener such as "ahead of" ends at token i and is followed by the verb form it needs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool OpensProspectiveClause(IReadOnlyList<Token> tokens, int i)
     {
         if (i + 1 >= tokens.Count)

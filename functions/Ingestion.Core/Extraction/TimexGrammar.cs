@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -138,6 +139,7 @@ internal sealed class TimexGrammar
     }
 
     /// <summary>The cues a token carries: its number shape, or the lists its word (or each part of "mid-March") is in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Cue CuesOf(Token token)
     {
         var cue = Cue.None;
@@ -221,6 +223,7 @@ internal sealed class TimexGrammar
     /// Whether an expression can start at token <paramref name="index"/>: a number or a word some rule opens with
     /// ("mid-March" counts by "mid"), not glued to a currency sign ("$2009"); frequent words also need an opener after them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MayStartAt(string article, IReadOnlyList<Token> tokens, int index)
     {
         var token = tokens[index];

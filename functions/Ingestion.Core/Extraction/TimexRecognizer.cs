@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -15,6 +16,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
     private static partial Regex YearRange();
 
     /// <param name="lowered">The article lower-cased (<see cref="string.ToLowerInvariant()"/> keeps every offset), which the rules match.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<TemporalExpression> Recognize(string text, string lowered, SentenceSpan sentence, IReadOnlyList<Token> tokens, DateOnly dct, ref DateOnly reference)
     {
         var found = new List<TemporalExpression>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -16,6 +17,7 @@ internal static partial class Tokenizer
     [GeneratedRegex(@"\d+(?:[.,:]\d+)*|\p{L}\.(?:\p{L}\.)+|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*|\S")]
     private static partial Regex TokenPattern();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Token> Tokenize(string text, int start, int end)
     {
         var tokens = new List<Token>();
