@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -7,6 +8,7 @@ namespace Ingestion.Core.Extraction;
 internal readonly partial record struct CalendarPeriod(DatePrecision Precision, DateOnly Start, DateOnly End)
 {
     /// <summary>Null for values without a calendar anchor (PAST_REF, XXXX-08-30, durations).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CalendarPeriod? FromValue(string value)
     {
         if (DecadePattern().IsMatch(value))
@@ -57,6 +59,7 @@ internal readonly partial record struct CalendarPeriod(DatePrecision Precision, 
         return new CalendarPeriod(DatePrecision.Year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^(?:FY)?(?<y>\d{4})(?:-(?:(?<m>\d{2})(?:-(?<d>\d{2}))?|W(?<w>\d{2})(?:-WE)?|Q(?<q>[1-4])|(?<s>SP|SU|FA|WI)))?(?:T.*)?$")]

@@ -86,14 +86,18 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsNameWord(Token token) =>
         token.Text.Length > 0 && char.IsUpper(token.Text[0]) && (token.Text.Length == 1 || char.IsLetterOrDigit(token.Text[1]) || token.Text[1] is '.' or '-' or '&');
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPossessive(Token token) => token.Text.EndsWith("'s", StringComparison.Ordinal) || token.Text.EndsWith("’s", StringComparison.Ordinal);
 
     /// <summary>The token's text without a possessive ending ("NATO’s" is NATO).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Word(Token token) => IsPossessive(token) ? token.Text[..^2] : token.Text;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Join(IReadOnlyList<Token> tokens, int start, int end)
     {
         if (end - start == 1)
@@ -161,6 +165,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     /// <summary>"Jens Stoltenberg, Secretary-General of NATO": a title set off after a person's name is that person's title.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TitleApposition(IReadOnlyList<Token> tokens, int titleStart, string title, ArticleMemory memory, List<NamedEntity> found)
     {
         var comma = titleStart - 1;
@@ -179,6 +184,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         memory.People[Word(tokens[comma - 1])] = found[^1];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ClassifyName(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
     {
         var last = Word(tokens[end - 1]);
@@ -259,6 +265,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
             : Entity(tokens, start, end, NameKind.Organization, Join(tokens, start, end), null));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ClassifySingleWord(IReadOnlyList<Token> tokens, int index, ArticleMemory memory, List<NamedEntity> found)
     {
         var word = Word(tokens[index]);
@@ -279,6 +286,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     /// <summary>The country of the first gazetteer name inside a name ("Polish Army" is PL).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? CountryIn(IReadOnlyList<Token> tokens, int start, int end)
     {
         for (var k = start; k < end; k++)
@@ -292,6 +300,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasDigit(IReadOnlyList<Token> tokens, int start, int end)
     {
         for (var k = start; k < end; k++)
@@ -305,8 +314,10 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private NamedEntity Person(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, string? title, string? countryCode)
     {
         var full = Join(tokens, start, end);
@@ -329,6 +340,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return person;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryKnownSurname(string surname, Token token, out NamedEntity person)
     {
         var found = gazetteer.Surnames.TryGetValue(surname, out var entry);
@@ -336,6 +348,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return found;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static NamedEntity Entity(IReadOnlyList<Token> tokens, int start, int end, NameKind kind, string canonical, string? countryCode)
     {
         var last = tokens[end - 1];

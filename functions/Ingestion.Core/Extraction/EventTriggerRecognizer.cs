@@ -69,11 +69,13 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
 
     private static bool IsAfterOpening(IReadOnlyList<Token> tokens, int i) => tokens[i - 1].Text is "\"" or "“" or "‘" or "(" or ":";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsVerbShaped(string word) =>
         word.Length > 5 && char.IsLower(word[0])
         && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal));
 
     // "is the biggest contract" is an event; "is expected", "has begun", "is to" are auxiliaries.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsMainVerb(IReadOnlyList<Token> tokens, int i)
     {
         var next = i + 1;

@@ -112,6 +112,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return new Participants(ToActors(actors), ToActors(targets), ToPlaces(places.Count > 0 ? places : sentencePlaces));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<Place> ToPlaces(List<NamedEntity> entities)
     {
         if (entities.Count == 0)
@@ -133,6 +134,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
     }
 
     // "in Poland", "in southeastern Poland", "in the United States".
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsLocative(IReadOnlyList<Token> tokens, int first) =>
         (first > 0 && Locatives.Contains(tokens[first - 1].Text))
         || (first > 1 && tokens[first - 1].IsWord && !tokens[first - 1].IsCapitalized && Locatives.Contains(tokens[first - 2].Text));
@@ -158,6 +160,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return lo;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<Actor> ToActors(List<NamedEntity> entities)
     {
         if (entities.Count == 0)
@@ -184,6 +187,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return actors;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Actor ToActor(NamedEntity entity) => entity.Kind switch
     {
         NameKind.Person => new Actor(entity.Canonical, ActorKind.Person, entity.CountryCode, entity.Title),
@@ -191,8 +195,10 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         _ => new Actor(CountryName(entity), ActorKind.Country, entity.CountryCode),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Place ToPlace(NamedEntity entity) => new(entity.Kind == NameKind.Country ? CountryName(entity) : entity.Canonical, entity.CountryCode);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string CountryName(NamedEntity entity) =>
         entity.CountryCode is { } code && gazetteer.CountryNames.TryGetValue(code, out var name) ? name : entity.Canonical;
 }

@@ -61,6 +61,7 @@ internal static partial class QuantityRecognizer
         return found;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int HedgeStart(IReadOnlyList<Token> tokens, int number)
     {
         foreach (var words in Approximations)

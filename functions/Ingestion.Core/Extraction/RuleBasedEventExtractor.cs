@@ -6,7 +6,7 @@ namespace Ingestion.Core.Extraction;
 /// Rules-and-gazetteers event extractor. Sentence by sentence it finds temporal expressions (resolved against the
 /// publication date), names, event triggers with CAMEO root types, then gives each event its modality, participants,
 /// quantities and date. All word lists are embedded data files loaded once; instances are immutable and thread-safe.
-/// Per-token loops here and in the recognizers are marked AggressiveOptimization: extraction runs in short-lived
+/// Methods that run per article here and in the recognizers are marked AggressiveOptimization: extraction runs in short-lived
 /// function instances, where unoptimized and instrumented loop code of tiered compilation cost more CPU than PGO saves.
 /// </summary>
 public sealed class RuleBasedEventExtractor : IEventExtractor
@@ -73,6 +73,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         return new ExtractionResult(allTimexes, allEntities, allEvents);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ExtractedEvent BuildEvent(
         string text,
         List<Token> tokens,
@@ -104,6 +105,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             negated);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IReadOnlyList<Quantity> Owned(List<QuantityMention> quantities, List<int> owners, int trigger)
     {
         if (!owners.Contains(trigger))

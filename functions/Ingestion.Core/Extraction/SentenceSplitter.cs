@@ -36,6 +36,7 @@ internal sealed partial class SentenceSplitter
         return sentences;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsAbbreviationBefore(string text, int period)
     {
         var wordStart = period;
@@ -50,6 +51,7 @@ internal sealed partial class SentenceSplitter
             || abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Add(List<SentenceSpan> sentences, string text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start]))

@@ -72,6 +72,7 @@ internal sealed class TenseDetector(VerbLexicon verbs)
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EndsAt(IReadOnlyList<Token> tokens, int i, string[] words)
     {
         for (var k = 0; k < words.Length; k++)
@@ -85,6 +86,7 @@ internal sealed class TenseDetector(VerbLexicon verbs)
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TenseDirection? Cue(IReadOnlyList<Token> tokens, int i)
     {
         var word = tokens[i].Text;

@@ -154,6 +154,7 @@ internal sealed class TimexGrammar
         return cue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Cue PartCues(ReadOnlySpan<char> part)
     {
         if (part.Length == 0)
@@ -265,6 +266,7 @@ internal sealed class TimexGrammar
     public IReadOnlyDictionary<string, string> ReferenceWords { get; }
 
     /// <summary>"18", "2.5", "two", "twenty-five".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public decimal? ParseNumber(string text)
     {
         if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
@@ -286,6 +288,7 @@ internal sealed class TimexGrammar
         return total;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Unit(string word)
     {
         var key = word.ToLowerInvariant();

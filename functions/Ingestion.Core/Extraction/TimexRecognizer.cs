@@ -73,6 +73,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return found;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddYearRange(string text, SentenceSpan sentence, Token token, List<TemporalExpression> found)
     {
         var range = YearRange().Match(text, token.Start, sentence.End - token.Start);
@@ -116,6 +117,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Normalize(MatchContext c)
     {
         if (c.Has("iso") || c.Has("mdy") || c.Has("dmy") || c.Has("slash"))
@@ -226,6 +228,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
 
     private static (TimexType, string) Date(string value) => (TimexType.Date, value);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TenseDirection Direction(MatchContext c)
     {
         var first = -1;
@@ -242,6 +245,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return tense.At(c.Tokens, first, last);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? ExplicitDay(MatchContext c)
     {
         var year = c.IntOf("y");
@@ -253,6 +257,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
             : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? MonthDay(MatchContext c)
     {
         var month = grammar.Months[c["mon"]];
@@ -266,6 +271,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return Date(resolved is { } d ? TemporalCalendar.Day(d) : FormattableString.Invariant($"XXXX-{month:D2}-{day:D2}"));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Time(MatchContext c)
     {
         var hour = c.IntOf("h");
@@ -292,6 +298,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return (TimexType.Time, moment.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) + suffix);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string) Weekday(MatchContext c)
     {
         var day = grammar.Weekdays[c["day"]];
@@ -307,6 +314,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
             : Date(TemporalCalendar.Day(date));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string TimeOfDay(string word) => word.ToLowerInvariant() switch
     {
         "morning" => "TMO",
@@ -315,6 +323,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         _ => "TNI",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Month(MatchContext c)
     {
         // "may" and "march" are verbs when written in lower case.
@@ -357,6 +366,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return Date(TemporalCalendar.Year(c.Dct.Year + shift) + "-" + code);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string) Quarter(MatchContext c)
     {
         var current = ((c.Dct.Month - 1) / 3) + 1;
@@ -389,6 +399,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return Date(FormattableString.Invariant($"{year:D4}-Q{quarter}"));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Shifted(MatchContext c)
     {
         var amount = Amount(c["n"]);
@@ -404,6 +415,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return Date(TemporalCalendar.PeriodValue(moved, unit));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Duration(MatchContext c, decimal? amount)
     {
         var unit = grammar.Unit(c["unit"]);
@@ -420,9 +432,11 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
     }
 
     // "2 decades" is P20Y: multi-unit codes (10Y, 2W) fold into the count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Scale(decimal amount, string unit) =>
         (unit.Length > 1 ? amount * int.Parse(unit[..^1], CultureInfo.InvariantCulture) : amount).ToString("0.##", CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private decimal? Amount(string text)
     {
         var word = string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -434,6 +448,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Relative(MatchContext c)
     {
         var unitWord = c.Lower("unit");
@@ -463,6 +478,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return Date(TemporalCalendar.PeriodValue(date, unit));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (TimexType, string)? Deictic(MatchContext c)
     {
         var word = c.Lower("word");
@@ -480,6 +496,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return c.Has("tod") ? (TimexType.Time, TemporalCalendar.Day(day) + TimeOfDay(c["tod"])) : Date(TemporalCalendar.Day(day));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string) Set(MatchContext c)
     {
         var unit = c.Has("adv")
@@ -494,6 +511,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return (article && !afterAmount ? TimexType.Duration : TimexType.Set, value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (TimexType, string)? Year(MatchContext c)
     {
         var year = c.IntOf("y");
