@@ -11,13 +11,13 @@ internal readonly partial record struct CalendarPeriod(DatePrecision Precision, 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CalendarPeriod? FromValue(string value)
     {
-        if (DecadePattern().IsMatch(value))
+        if (DecadePattern.IsMatch(value))
         {
             var first = Int(value) * 10;
             return new CalendarPeriod(DatePrecision.Decade, new DateOnly(first, 1, 1), new DateOnly(first + 9, 12, 31));
         }
 
-        var m = ValuePattern().Match(value);
+        var m = ValuePattern.Match(value);
         if (!m.Success)
         {
             return null;
@@ -62,9 +62,7 @@ internal readonly partial record struct CalendarPeriod(DatePrecision Precision, 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?:FY)?(?<y>\d{4})(?:-(?:(?<m>\d{2})(?:-(?<d>\d{2}))?|W(?<w>\d{2})(?:-WE)?|Q(?<q>[1-4])|(?<s>SP|SU|FA|WI)))?(?:T.*)?$")]
-    private static partial Regex ValuePattern();
+    private static readonly Regex ValuePattern = new(@"^(?:FY)?(?<y>\d{4})(?:-(?:(?<m>\d{2})(?:-(?<d>\d{2}))?|W(?<w>\d{2})(?:-WE)?|Q(?<q>[1-4])|(?<s>SP|SU|FA|WI)))?(?:T.*)?$", RegexOptions.Compiled);
 
-    [GeneratedRegex(@"^\d{3}$")]
-    private static partial Regex DecadePattern();
+    private static readonly Regex DecadePattern = new(@"^\d{3}$", RegexOptions.Compiled);
 }

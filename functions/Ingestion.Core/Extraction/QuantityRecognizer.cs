@@ -11,10 +11,9 @@ internal readonly record struct QuantityMention(int Start, int End, Quantity Qua
 /// Finds counts of things at number tokens: "1,700 soldiers" is 1700 soldiers, "about 100,000 of its forces"
 /// 100000 forces, "4,000 US soldiers" skips the capitalized qualifier, "2.5 million barrels" multiplies.
 /// </summary>
-internal static partial class QuantityRecognizer
+internal static class QuantityRecognizer
 {
-    [GeneratedRegex(@"^(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<mult>million|billion|thousand|hundred))?\s+(?:of\s+(?:its|their|the|his|her|our)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?<unit>\p{Ll}[\p{Ll}-]+)", RegexOptions.ExplicitCapture)]
-    private static partial Regex Pattern();
+    private static readonly Regex Pattern = new(@"^(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<mult>million|billion|thousand|hundred))?\s+(?:of\s+(?:its|their|the|his|her|our)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?<unit>\p{Ll}[\p{Ll}-]+)", RegexOptions.ExplicitCapture | RegexOptions.Compiled);
 
     /// <summary>Hedges kept in the quantity's text ("about 100,000").</summary>
     private static readonly string[][] Approximations =
@@ -37,7 +36,7 @@ internal static partial class QuantityRecognizer
                 continue;
             }
 
-            var m = Pattern().Match(text, token.Start, sentence.End - token.Start);
+            var m = Pattern.Match(text, token.Start, sentence.End - token.Start);
             var unit = m.Groups["unit"].Value;
             if (!m.Success || NotUnits.Contains(unit) || isTemporal(token.Start, token.End))
             {

@@ -7,20 +7,19 @@ namespace Ingestion.Core.Extraction;
 internal readonly record struct SentenceSpan(int Start, int End);
 
 /// <summary>Splits at line breaks and at . ! ? followed by a capital, quote or digit, except after abbreviations and initials.</summary>
-internal sealed partial class SentenceSplitter
+internal sealed class SentenceSplitter
 {
     private readonly HashSet<string> abbreviations = new(ExtractionData.ReadWords("abbreviations.txt"), StringComparer.OrdinalIgnoreCase);
 
     // A bracket after a period continues the sentence: "6:40 p.m. (GMT +8)".
-    [GeneratedRegex(@"[.!?]+[""”’')\]]*(?=\s+[""“‘]?[\p{Lu}\d])|\n")]
-    private static partial Regex Boundary();
+    private static readonly Regex Boundary = new(@"[.!?]+[""”’')\]]*(?=\s+[""“‘]?[\p{Lu}\d])|\n", RegexOptions.Compiled);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<SentenceSpan> Split(string text)
     {
         var sentences = new List<SentenceSpan>();
         var start = 0;
-        foreach (var match in Boundary().EnumerateMatches(text))
+        foreach (var match in Boundary.EnumerateMatches(text))
         {
             var end = match.Index + match.Length;
             if (text[match.Index] != '\n' && IsAbbreviationBefore(text, match.Index))
