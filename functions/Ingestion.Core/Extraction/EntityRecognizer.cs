@@ -38,7 +38,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         .ToDictionary(row => row[0], row => Enum.Parse<NameKind>(row[1]), StringComparer.OrdinalIgnoreCase);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public List<NamedEntity> Recognize(string text, IReadOnlyList<Token> tokens, ArticleMemory memory)
+    public List<NamedEntity> Recognize(string text, List<Token> tokens, ArticleMemory memory)
     {
         var found = new List<NamedEntity>();
         var i = 0;
@@ -74,7 +74,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
 
     /// <summary>"the company", "the country": a definite description of a kind already named refers to the last such name.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddNominals(IReadOnlyList<Token> tokens, ArticleMemory memory, List<NamedEntity> found)
+    private void AddNominals(List<Token> tokens, ArticleMemory memory, List<NamedEntity> found)
     {
         for (var i = 1; i < tokens.Count; i++)
         {
@@ -98,7 +98,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     private static string Word(Token token) => IsPossessive(token) ? token.Text[..^2] : token.Text;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string Join(IReadOnlyList<Token> tokens, int start, int end)
+    private static string Join(List<Token> tokens, int start, int end)
     {
         if (end - start == 1)
         {
@@ -115,7 +115,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Classify(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
+    private void Classify(List<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
     {
         // "Shares of Apple rose": a sentence-initial event word is capitalized only by position.
         if (start == 0 && end > 1 && lexicon.TryGet(tokens[0].Text, out _))
@@ -166,7 +166,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
 
     /// <summary>"Jens Stoltenberg, Secretary-General of NATO": a title set off after a person's name is that person's title.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void TitleApposition(IReadOnlyList<Token> tokens, int titleStart, string title, ArticleMemory memory, List<NamedEntity> found)
+    private static void TitleApposition(List<Token> tokens, int titleStart, string title, ArticleMemory memory, List<NamedEntity> found)
     {
         var comma = titleStart - 1;
         if (comma > 0 && tokens[comma - 1].Text is "the" or "a" or "an")
@@ -185,7 +185,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ClassifyName(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
+    private void ClassifyName(List<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
     {
         var last = Word(tokens[end - 1]);
         var name = LongestName(tokens, start, end);
@@ -266,7 +266,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ClassifySingleWord(IReadOnlyList<Token> tokens, int index, ArticleMemory memory, List<NamedEntity> found)
+    private void ClassifySingleWord(List<Token> tokens, int index, ArticleMemory memory, List<NamedEntity> found)
     {
         var word = Word(tokens[index]);
         if (memory.People.ContainsKey(word) || gazetteer.Surnames.ContainsKey(word)
@@ -287,7 +287,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
 
     /// <summary>The country of the first gazetteer name inside a name ("Polish Army" is PL).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string? CountryIn(IReadOnlyList<Token> tokens, int start, int end)
+    private string? CountryIn(List<Token> tokens, int start, int end)
     {
         for (var k = start; k < end; k++)
         {
@@ -301,7 +301,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool HasDigit(IReadOnlyList<Token> tokens, int start, int end)
+    private static bool HasDigit(List<Token> tokens, int start, int end)
     {
         for (var k = start; k < end; k++)
         {
@@ -318,7 +318,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private NamedEntity Person(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, string? title, string? countryCode)
+    private NamedEntity Person(List<Token> tokens, int start, int end, ArticleMemory memory, string? title, string? countryCode)
     {
         var full = Join(tokens, start, end);
         var surname = Word(tokens[end - 1]);
@@ -349,7 +349,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static NamedEntity Entity(IReadOnlyList<Token> tokens, int start, int end, NameKind kind, string canonical, string? countryCode)
+    private static NamedEntity Entity(List<Token> tokens, int start, int end, NameKind kind, string canonical, string? countryCode)
     {
         var last = tokens[end - 1];
         var stop = IsPossessive(last) ? last.End - 2 : last.End;
@@ -363,7 +363,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int End, GazetteerEntry Entry)? LongestName(IReadOnlyList<Token> tokens, int start, int end)
+    private (int End, GazetteerEntry Entry)? LongestName(List<Token> tokens, int start, int end)
     {
         if (start >= end || !gazetteer.MayStartName(Word(tokens[start])))
         {
@@ -382,7 +382,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int? LongestTitle(IReadOnlyList<Token> tokens, int start, int end)
+    private int? LongestTitle(List<Token> tokens, int start, int end)
     {
         if (start >= end || !gazetteer.MayStartTitle(tokens[start].Text))
         {

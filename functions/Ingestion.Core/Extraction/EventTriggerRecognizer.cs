@@ -17,7 +17,7 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
     private readonly HashSet<string> stopwords = new(ExtractionData.ReadWords("event-stopwords.txt"), StringComparer.OrdinalIgnoreCase);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public List<Trigger> Recognize(IReadOnlyList<Token> tokens, Func<Token, bool> isCovered)
+    public List<Trigger> Recognize(List<Token> tokens, Func<Token, bool> isCovered)
     {
         var triggers = new List<Trigger>();
         for (var i = 0; i < tokens.Count; i++)
@@ -60,14 +60,14 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
     }
 
     /// <summary>"Worldwide Developers Conference", "Air France Flight 447": an eventive noun heading a name is an event.</summary>
-    private bool IsNamedEventHead(IReadOnlyList<Token> tokens, int i, out TriggerEntry entry)
+    private bool IsNamedEventHead(List<Token> tokens, int i, out TriggerEntry entry)
     {
         entry = default;
         return i > 0 && tokens[i].IsCapitalized && tokens[i - 1].IsCapitalized
             && lexicon.TryGet(tokens[i].Text, out entry) && entry.IsNoun;
     }
 
-    private static bool IsAfterOpening(IReadOnlyList<Token> tokens, int i) => tokens[i - 1].Text is "\"" or "“" or "‘" or "(" or ":";
+    private static bool IsAfterOpening(List<Token> tokens, int i) => tokens[i - 1].Text is "\"" or "“" or "‘" or "(" or ":";
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsVerbShaped(string word) =>
@@ -76,7 +76,7 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
 
     // "is the biggest contract" is an event; "is expected", "has begun", "is to" are auxiliaries.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool IsMainVerb(IReadOnlyList<Token> tokens, int i)
+    private bool IsMainVerb(List<Token> tokens, int i)
     {
         var next = i + 1;
         while (next < tokens.Count && (SkippedAdverbs.Contains(tokens[next].Text) || tokens[next].Text.EndsWith("ly", StringComparison.Ordinal)))

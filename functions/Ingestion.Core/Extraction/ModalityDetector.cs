@@ -28,7 +28,7 @@ internal sealed class ModalityDetector
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (Modality Modality, bool Negated) At(IReadOnlyList<Token> tokens, int triggerIndex)
+    public (Modality Modality, bool Negated) At(List<Token> tokens, int triggerIndex)
     {
         var start = triggerIndex;
         while (start > 0 && triggerIndex - start < Window && !ClauseBreaks.Contains(tokens[start - 1].Text))
@@ -63,7 +63,7 @@ internal sealed class ModalityDetector
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Matches(IReadOnlyList<Token> tokens, int at, int limit, string[] words)
+    private static bool Matches(List<Token> tokens, int at, int limit, string[] words)
     {
         if (at + words.Length > limit)
         {

@@ -29,7 +29,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
     public sealed record PlacedSentence(List<PlacedName> Names, int[] ClauseStart, int[] ClauseEnd);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static PlacedSentence Place(IReadOnlyList<Token> tokens, IReadOnlyList<NamedEntity> entities)
+    public static PlacedSentence Place(List<Token> tokens, IReadOnlyList<NamedEntity> entities)
     {
         var placed = new List<PlacedName>(entities.Count);
         foreach (var entity in entities)
@@ -135,12 +135,12 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
 
     // "in Poland", "in southeastern Poland", "in the United States".
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool IsLocative(IReadOnlyList<Token> tokens, int first) =>
+    private static bool IsLocative(List<Token> tokens, int first) =>
         (first > 0 && Locatives.Contains(tokens[first - 1].Text))
         || (first > 1 && tokens[first - 1].IsWord && !tokens[first - 1].IsCapitalized && Locatives.Contains(tokens[first - 2].Text));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int TokenIndex(IReadOnlyList<Token> tokens, int start)
+    private static int TokenIndex(List<Token> tokens, int start)
     {
         var lo = 0;
         var hi = tokens.Count - 1;

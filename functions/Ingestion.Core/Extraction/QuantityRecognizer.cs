@@ -25,7 +25,7 @@ internal static class QuantityRecognizer
     };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static List<QuantityMention> Recognize(string text, SentenceSpan sentence, IReadOnlyList<Token> tokens, Func<int, int, bool> isTemporal)
+    public static List<QuantityMention> Recognize(string text, SentenceSpan sentence, List<Token> tokens, Func<int, int, bool> isTemporal)
     {
         var found = new List<QuantityMention>();
         for (var i = 0; i < tokens.Count; i++)
@@ -61,7 +61,7 @@ internal static class QuantityRecognizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int HedgeStart(IReadOnlyList<Token> tokens, int number)
+    private static int HedgeStart(List<Token> tokens, int number)
     {
         foreach (var words in Approximations)
         {

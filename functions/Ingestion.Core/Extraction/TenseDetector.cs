@@ -25,7 +25,7 @@ internal sealed class TenseDetector(VerbLexicon verbs)
         [.. ExtractionData.ReadTable("prospective-cues.tsv", 2).Select(row => (row[0].Split(' '), row[1] == "gerund"))];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public TenseDirection At(IReadOnlyList<Token> tokens, int first, int last)
+    public TenseDirection At(List<Token> tokens, int first, int last)
     {
         // Walk outwards from the expression and stop at the first cue: the nearest wins, the earlier one on a tie.
         for (var distance = 1; first - distance >= 0 || last + distance < tokens.Count; distance++)
@@ -48,7 +48,7 @@ internal sealed class TenseDetector(VerbLexicon verbs)
 
     /// <summary>Whether an opener such as "ahead of" ends at token i and is followed by the verb form it needs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool OpensProspectiveClause(IReadOnlyList<Token> tokens, int i)
+    private bool OpensProspectiveClause(List<Token> tokens, int i)
     {
         if (i + 1 >= tokens.Count)
         {
@@ -73,7 +73,7 @@ internal sealed class TenseDetector(VerbLexicon verbs)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool EndsAt(IReadOnlyList<Token> tokens, int i, string[] words)
+    private static bool EndsAt(List<Token> tokens, int i, string[] words)
     {
         for (var k = 0; k < words.Length; k++)
         {
@@ -87,7 +87,7 @@ internal sealed class TenseDetector(VerbLexicon verbs)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private TenseDirection? Cue(IReadOnlyList<Token> tokens, int i)
+    private TenseDirection? Cue(List<Token> tokens, int i)
     {
         var word = tokens[i].Text;
         if (FutureWords.Contains(word))

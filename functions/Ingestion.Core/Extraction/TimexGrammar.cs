@@ -225,7 +225,7 @@ internal sealed class TimexGrammar
     /// ("mid-March" counts by "mid"), not glued to a currency sign ("$2009"); frequent words also need an opener after them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool MayStartAt(string article, IReadOnlyList<Token> tokens, int index)
+    public bool MayStartAt(string article, List<Token> tokens, int index)
     {
         var token = tokens[index];
         if (token.Start > 0 && article[token.Start - 1] is '$' or '£' or '€' or '#')

@@ -17,7 +17,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
 
     /// <param name="lowered">The article lower-cased (<see cref="string.ToLowerInvariant()"/> keeps every offset), which the rules match.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public List<TemporalExpression> Recognize(string text, string lowered, SentenceSpan sentence, IReadOnlyList<Token> tokens, DateOnly dct, ref DateOnly reference)
+    public List<TemporalExpression> Recognize(string text, string lowered, SentenceSpan sentence, List<Token> tokens, DateOnly dct, ref DateOnly reference)
     {
         var found = new List<TemporalExpression>();
         var resume = sentence.Start;
@@ -89,7 +89,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         }
     }
 
-    private readonly record struct MatchContext(string Text, Match Match, IReadOnlyList<Token> Tokens, DateOnly Dct, DateOnly Reference)
+    private readonly record struct MatchContext(string Text, Match Match, List<Token> Tokens, DateOnly Dct, DateOnly Reference)
     {
         public bool Has(string group) => Match.Groups[group].Success;
 
