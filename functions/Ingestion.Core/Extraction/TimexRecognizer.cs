@@ -21,12 +21,9 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
     {
         var found = new List<TemporalExpression>();
         var resume = sentence.Start;
+        // Cues are looked up only in the windows after possible starts, each token once.
         var cues = new TimexGrammar.Cue[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            cues[i] = grammar.CuesOf(tokens[i]);
-        }
-
+        var cued = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -43,6 +40,12 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
             var near = TimexGrammar.Cue.None;
             for (var k = i; k < tokens.Count && k < i + TimexGrammar.CueWindow; k++)
             {
+                if (k >= cued)
+                {
+                    cues[k] = grammar.CuesOf(tokens[k]);
+                    cued = k + 1;
+                }
+
                 near |= cues[k];
             }
 
