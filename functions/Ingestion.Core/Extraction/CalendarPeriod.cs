@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -7,15 +8,16 @@ namespace Ingestion.Core.Extraction;
 internal readonly partial record struct CalendarPeriod(DatePrecision Precision, DateOnly Start, DateOnly End)
 {
     /// <summary>Null for values without a calendar anchor (PAST_REF, XXXX-08-30, durations).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CalendarPeriod? FromValue(string value)
     {
-        if (DecadePattern().IsMatch(value))
+        if (DecadePattern.IsMatch(value))
         {
             var first = Int(value) * 10;
             return new CalendarPeriod(DatePrecision.Decade, new DateOnly(first, 1, 1), new DateOnly(first + 9, 12, 31));
         }
 
-        var m = ValuePattern().Match(value);
+        var m = ValuePattern.Match(value);
         if (!m.Success)
         {
             return null;
@@ -57,11 +59,10 @@ internal readonly partial record struct CalendarPeriod(DatePrecision Precision, 
         return new CalendarPeriod(DatePrecision.Year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?:FY)?(?<y>\d{4})(?:-(?:(?<m>\d{2})(?:-(?<d>\d{2}))?|W(?<w>\d{2})(?:-WE)?|Q(?<q>[1-4])|(?<s>SP|SU|FA|WI)))?(?:T.*)?$")]
-    private static partial Regex ValuePattern();
+    private static readonly Regex ValuePattern = new(@"^(?:FY)?(?<y>\d{4})(?:-(?:(?<m>\d{2})(?:-(?<d>\d{2}))?|W(?<w>\d{2})(?:-WE)?|Q(?<q>[1-4])|(?<s>SP|SU|FA|WI)))?(?:T.*)?$", RegexOptions.Compiled);
 
-    [GeneratedRegex(@"^\d{3}$")]
-    private static partial Regex DecadePattern();
+    private static readonly Regex DecadePattern = new(@"^\d{3}$", RegexOptions.Compiled);
 }

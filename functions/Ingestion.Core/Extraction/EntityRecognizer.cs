@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>A recognized name with what the gazetteer or the rules made of it.</summary>
@@ -35,7 +37,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     private readonly Dictionary<string, NameKind> nominals = ExtractionData.ReadTable("nominal-mentions.tsv", 2)
         .ToDictionary(row => row[0], row => Enum.Parse<NameKind>(row[1]), StringComparer.OrdinalIgnoreCase);
 
-    public List<NamedEntity> Recognize(string text, IReadOnlyList<Token> tokens, ArticleMemory memory)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public List<NamedEntity> Recognize(string text, List<Token> tokens, ArticleMemory memory)
     {
         var found = new List<NamedEntity>();
         var i = 0;
@@ -70,7 +73,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     /// <summary>"the company", "the country": a definite description of a kind already named refers to the last such name.</summary>
-    private void AddNominals(IReadOnlyList<Token> tokens, ArticleMemory memory, List<NamedEntity> found)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddNominals(List<Token> tokens, ArticleMemory memory, List<NamedEntity> found)
     {
         for (var i = 1; i < tokens.Count; i++)
         {
@@ -82,15 +86,19 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsNameWord(Token token) =>
         token.Text.Length > 0 && char.IsUpper(token.Text[0]) && (token.Text.Length == 1 || char.IsLetterOrDigit(token.Text[1]) || token.Text[1] is '.' or '-' or '&');
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPossessive(Token token) => token.Text.EndsWith("'s", StringComparison.Ordinal) || token.Text.EndsWith("’s", StringComparison.Ordinal);
 
     /// <summary>The token's text without a possessive ending ("NATO’s" is NATO).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Word(Token token) => IsPossessive(token) ? token.Text[..^2] : token.Text;
 
-    private static string Join(IReadOnlyList<Token> tokens, int start, int end)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string Join(List<Token> tokens, int start, int end)
     {
         if (end - start == 1)
         {
@@ -106,7 +114,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return string.Join(' ', words);
     }
 
-    private void Classify(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Classify(List<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
     {
         // "Shares of Apple rose": a sentence-initial event word is capitalized only by position.
         if (start == 0 && end > 1 && lexicon.TryGet(tokens[0].Text, out _))
@@ -156,7 +165,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     /// <summary>"Jens Stoltenberg, Secretary-General of NATO": a title set off after a person's name is that person's title.</summary>
-    private static void TitleApposition(IReadOnlyList<Token> tokens, int titleStart, string title, ArticleMemory memory, List<NamedEntity> found)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TitleApposition(List<Token> tokens, int titleStart, string title, ArticleMemory memory, List<NamedEntity> found)
     {
         var comma = titleStart - 1;
         if (comma > 0 && tokens[comma - 1].Text is "the" or "a" or "an")
@@ -174,7 +184,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         memory.People[Word(tokens[comma - 1])] = found[^1];
     }
 
-    private void ClassifyName(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ClassifyName(List<Token> tokens, int start, int end, ArticleMemory memory, List<NamedEntity> found)
     {
         var last = Word(tokens[end - 1]);
         var name = LongestName(tokens, start, end);
@@ -254,7 +265,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
             : Entity(tokens, start, end, NameKind.Organization, Join(tokens, start, end), null));
     }
 
-    private void ClassifySingleWord(IReadOnlyList<Token> tokens, int index, ArticleMemory memory, List<NamedEntity> found)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ClassifySingleWord(List<Token> tokens, int index, ArticleMemory memory, List<NamedEntity> found)
     {
         var word = Word(tokens[index]);
         if (memory.People.ContainsKey(word) || gazetteer.Surnames.ContainsKey(word)
@@ -274,7 +286,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
     }
 
     /// <summary>The country of the first gazetteer name inside a name ("Polish Army" is PL).</summary>
-    private string? CountryIn(IReadOnlyList<Token> tokens, int start, int end)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string? CountryIn(List<Token> tokens, int start, int end)
     {
         for (var k = start; k < end; k++)
         {
@@ -287,7 +300,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return null;
     }
 
-    private static bool HasDigit(IReadOnlyList<Token> tokens, int start, int end)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool HasDigit(List<Token> tokens, int start, int end)
     {
         for (var k = start; k < end; k++)
         {
@@ -300,9 +314,11 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
-    private NamedEntity Person(IReadOnlyList<Token> tokens, int start, int end, ArticleMemory memory, string? title, string? countryCode)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private NamedEntity Person(List<Token> tokens, int start, int end, ArticleMemory memory, string? title, string? countryCode)
     {
         var full = Join(tokens, start, end);
         var surname = Word(tokens[end - 1]);
@@ -324,6 +340,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return person;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryKnownSurname(string surname, Token token, out NamedEntity person)
     {
         var found = gazetteer.Surnames.TryGetValue(surname, out var entry);
@@ -331,7 +348,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return found;
     }
 
-    private static NamedEntity Entity(IReadOnlyList<Token> tokens, int start, int end, NameKind kind, string canonical, string? countryCode)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static NamedEntity Entity(List<Token> tokens, int start, int end, NameKind kind, string canonical, string? countryCode)
     {
         var last = tokens[end - 1];
         var stop = IsPossessive(last) ? last.End - 2 : last.End;
@@ -344,7 +362,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return new NamedEntity(tokens[start].Start, stop, Join(tokens, start, end), kind, canonical, countryCode);
     }
 
-    private (int End, GazetteerEntry Entry)? LongestName(IReadOnlyList<Token> tokens, int start, int end)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int End, GazetteerEntry Entry)? LongestName(List<Token> tokens, int start, int end)
     {
         if (start >= end || !gazetteer.MayStartName(Word(tokens[start])))
         {
@@ -362,7 +381,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         return null;
     }
 
-    private int? LongestTitle(IReadOnlyList<Token> tokens, int start, int end)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int? LongestTitle(List<Token> tokens, int start, int end)
     {
         if (start >= end || !gazetteer.MayStartTitle(tokens[start].Text))
         {

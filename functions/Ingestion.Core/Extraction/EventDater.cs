@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -13,6 +14,7 @@ internal sealed partial class EventDater
     private readonly string[] continuations = [.. ExtractionData.ReadLines("continuation-cues.txt")];
 
     /// <summary>The anchors dating a sentence's events: its own, or those of the sentence before when it carries on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (List<(TemporalExpression Timex, CalendarPeriod Period)> Anchors, bool Inherited) Frame(
         List<(TemporalExpression Timex, CalendarPeriod Period)> own, List<(TemporalExpression Timex, CalendarPeriod Period)> previous, string sentence)
     {
@@ -36,6 +38,7 @@ internal sealed partial class EventDater
     private static partial Regex WrittenYear();
 
     /// <summary>The sentence's dates and times that have a calendar period, computed once per sentence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<(TemporalExpression Timex, CalendarPeriod Period)> Anchors(IEnumerable<TemporalExpression> sentenceTimexes)
     {
         var anchors = new List<(TemporalExpression, CalendarPeriod)>();
@@ -50,6 +53,7 @@ internal sealed partial class EventDater
         return anchors;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static EventDate Date(int triggerStart, List<(TemporalExpression Timex, CalendarPeriod Period)> anchors, bool inherited, DateOnly publicationDate)
     {
         if (anchors.Count == 0)
@@ -62,6 +66,7 @@ internal sealed partial class EventDater
         return new EventDate(timex.Value, period.Precision, period.Start, period.End, source, timex.Text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static EventDate Publication(DateOnly publicationDate) =>
         new(TemporalCalendar.Day(publicationDate), DatePrecision.Day, publicationDate, publicationDate, DateSource.PublicationDate);
 }

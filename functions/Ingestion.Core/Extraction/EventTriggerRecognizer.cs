@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>An event trigger: its token span in the sentence and lexicon entry (Code null when untyped).</summary>
@@ -14,7 +16,8 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
     private static readonly HashSet<string> SkippedAdverbs = new(StringComparer.OrdinalIgnoreCase) { "not", "n't", "also", "still", "already", "never", "just", "now", "only", "then", "previously", "recently", "ever", "again", "since" };
     private readonly HashSet<string> stopwords = new(ExtractionData.ReadWords("event-stopwords.txt"), StringComparer.OrdinalIgnoreCase);
 
-    public List<Trigger> Recognize(IReadOnlyList<Token> tokens, Func<Token, bool> isCovered)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public List<Trigger> Recognize(List<Token> tokens, Func<Token, bool> isCovered)
     {
         var triggers = new List<Trigger>();
         for (var i = 0; i < tokens.Count; i++)
@@ -57,21 +60,23 @@ internal sealed class EventTriggerRecognizer(VerbLexicon lexicon)
     }
 
     /// <summary>"Worldwide Developers Conference", "Air France Flight 447": an eventive noun heading a name is an event.</summary>
-    private bool IsNamedEventHead(IReadOnlyList<Token> tokens, int i, out TriggerEntry entry)
+    private bool IsNamedEventHead(List<Token> tokens, int i, out TriggerEntry entry)
     {
         entry = default;
         return i > 0 && tokens[i].IsCapitalized && tokens[i - 1].IsCapitalized
             && lexicon.TryGet(tokens[i].Text, out entry) && entry.IsNoun;
     }
 
-    private static bool IsAfterOpening(IReadOnlyList<Token> tokens, int i) => tokens[i - 1].Text is "\"" or "“" or "‘" or "(" or ":";
+    private static bool IsAfterOpening(List<Token> tokens, int i) => tokens[i - 1].Text is "\"" or "“" or "‘" or "(" or ":";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsVerbShaped(string word) =>
         word.Length > 5 && char.IsLower(word[0])
         && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal));
 
     // "is the biggest contract" is an event; "is expected", "has begun", "is to" are auxiliaries.
-    private bool IsMainVerb(IReadOnlyList<Token> tokens, int i)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool IsMainVerb(List<Token> tokens, int i)
     {
         var next = i + 1;
         while (next < tokens.Count && (SkippedAdverbs.Contains(tokens[next].Text) || tokens[next].Text.EndsWith("ly", StringComparison.Ordinal)))

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>What a gazetteer name stands for.</summary>
@@ -88,6 +90,7 @@ internal sealed class Gazetteer
 
     public HashSet<string> LocationSuffixes { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetName(string name, out GazetteerEntry entry) => names.TryGetValue(name, out entry!);
 
     public bool IsTitle(string words) => titles.Contains(words);

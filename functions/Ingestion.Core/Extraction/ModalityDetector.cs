@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
@@ -25,7 +27,8 @@ internal sealed class ModalityDetector
         }
     }
 
-    public (Modality Modality, bool Negated) At(IReadOnlyList<Token> tokens, int triggerIndex)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (Modality Modality, bool Negated) At(List<Token> tokens, int triggerIndex)
     {
         var start = triggerIndex;
         while (start > 0 && triggerIndex - start < Window && !ClauseBreaks.Contains(tokens[start - 1].Text))
@@ -59,7 +62,8 @@ internal sealed class ModalityDetector
         return (modality, denied || negated);
     }
 
-    private static bool Matches(IReadOnlyList<Token> tokens, int at, int limit, string[] words)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Matches(List<Token> tokens, int at, int limit, string[] words)
     {
         if (at + words.Length > limit)
         {

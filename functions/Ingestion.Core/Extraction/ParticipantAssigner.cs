@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>The people, organizations and countries taking part in an event, and where it happened.</summary>
@@ -26,7 +28,8 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
     /// <summary>A sentence's names positioned once for all of its events, and where each token's clause starts and ends.</summary>
     public sealed record PlacedSentence(List<PlacedName> Names, int[] ClauseStart, int[] ClauseEnd);
 
-    public static PlacedSentence Place(IReadOnlyList<Token> tokens, IReadOnlyList<NamedEntity> entities)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static PlacedSentence Place(List<Token> tokens, IReadOnlyList<NamedEntity> entities)
     {
         var placed = new List<PlacedName>(entities.Count);
         foreach (var entity in entities)
@@ -50,6 +53,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return new PlacedSentence(placed, clauseStart, clauseEnd);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Participants Assign(PlacedSentence sentence, IReadOnlyList<Trigger> triggers, int triggerIndex)
     {
         var trigger = triggers[triggerIndex];
@@ -108,6 +112,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return new Participants(ToActors(actors), ToActors(targets), ToPlaces(places.Count > 0 ? places : sentencePlaces));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<Place> ToPlaces(List<NamedEntity> entities)
     {
         if (entities.Count == 0)
@@ -129,11 +134,13 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
     }
 
     // "in Poland", "in southeastern Poland", "in the United States".
-    private static bool IsLocative(IReadOnlyList<Token> tokens, int first) =>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool IsLocative(List<Token> tokens, int first) =>
         (first > 0 && Locatives.Contains(tokens[first - 1].Text))
         || (first > 1 && tokens[first - 1].IsWord && !tokens[first - 1].IsCapitalized && Locatives.Contains(tokens[first - 2].Text));
 
-    private static int TokenIndex(IReadOnlyList<Token> tokens, int start)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int TokenIndex(List<Token> tokens, int start)
     {
         var lo = 0;
         var hi = tokens.Count - 1;
@@ -153,6 +160,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return lo;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<Actor> ToActors(List<NamedEntity> entities)
     {
         if (entities.Count == 0)
@@ -179,6 +187,7 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         return actors;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Actor ToActor(NamedEntity entity) => entity.Kind switch
     {
         NameKind.Person => new Actor(entity.Canonical, ActorKind.Person, entity.CountryCode, entity.Title),
@@ -186,8 +195,10 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         _ => new Actor(CountryName(entity), ActorKind.Country, entity.CountryCode),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Place ToPlace(NamedEntity entity) => new(entity.Kind == NameKind.Country ? CountryName(entity) : entity.Canonical, entity.CountryCode);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string CountryName(NamedEntity entity) =>
         entity.CountryCode is { } code && gazetteer.CountryNames.TryGetValue(code, out var name) ? name : entity.Canonical;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -10,10 +11,9 @@ internal readonly record struct QuantityMention(int Start, int End, Quantity Qua
 /// Finds counts of things at number tokens: "1,700 soldiers" is 1700 soldiers, "about 100,000 of its forces"
 /// 100000 forces, "4,000 US soldiers" skips the capitalized qualifier, "2.5 million barrels" multiplies.
 /// </summary>
-internal static partial class QuantityRecognizer
+internal static class QuantityRecognizer
 {
-    [GeneratedRegex(@"^(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<mult>million|billion|thousand|hundred))?\s+(?:of\s+(?:its|their|the|his|her|our)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?<unit>\p{Ll}[\p{Ll}-]+)", RegexOptions.ExplicitCapture)]
-    private static partial Regex Pattern();
+    private static readonly Regex Pattern = new(@"^(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<mult>million|billion|thousand|hundred))?\s+(?:of\s+(?:its|their|the|his|her|our)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?<unit>\p{Ll}[\p{Ll}-]+)", RegexOptions.ExplicitCapture | RegexOptions.Compiled);
 
     /// <summary>Hedges kept in the quantity's text ("about 100,000").</summary>
     private static readonly string[][] Approximations =
@@ -24,7 +24,8 @@ internal static partial class QuantityRecognizer
         "of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "for", "from", "by", "with", "was", "were", "is", "are", "has", "have", "had", "as", "than", "that", "which",
     };
 
-    public static List<QuantityMention> Recognize(string text, SentenceSpan sentence, IReadOnlyList<Token> tokens, Func<int, int, bool> isTemporal)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static List<QuantityMention> Recognize(string text, SentenceSpan sentence, List<Token> tokens, Func<int, int, bool> isTemporal)
     {
         var found = new List<QuantityMention>();
         for (var i = 0; i < tokens.Count; i++)
@@ -35,7 +36,7 @@ internal static partial class QuantityRecognizer
                 continue;
             }
 
-            var m = Pattern().Match(text, token.Start, sentence.End - token.Start);
+            var m = Pattern.Match(text, token.Start, sentence.End - token.Start);
             var unit = m.Groups["unit"].Value;
             if (!m.Success || NotUnits.Contains(unit) || isTemporal(token.Start, token.End))
             {
@@ -59,7 +60,8 @@ internal static partial class QuantityRecognizer
         return found;
     }
 
-    private static int HedgeStart(IReadOnlyList<Token> tokens, int number)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int HedgeStart(List<Token> tokens, int number)
     {
         foreach (var words in Approximations)
         {

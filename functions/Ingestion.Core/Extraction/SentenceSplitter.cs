@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -6,7 +7,7 @@ namespace Ingestion.Core.Extraction;
 internal readonly record struct SentenceSpan(int Start, int End);
 
 /// <summary>Splits at line breaks and at . ! ? followed by a capital, quote or digit, except after abbreviations and initials.</summary>
-internal sealed partial class SentenceSplitter
+internal sealed class SentenceSplitter
 {
     /// <summary>
     /// Runs without a boundary longer than this are cut at a space. The per-sentence rules pair triggers, names and
@@ -18,14 +19,14 @@ internal sealed partial class SentenceSplitter
     private readonly HashSet<string> abbreviations = new(ExtractionData.ReadWords("abbreviations.txt"), StringComparer.OrdinalIgnoreCase);
 
     // A bracket after a period continues the sentence: "6:40 p.m. (GMT +8)".
-    [GeneratedRegex(@"[.!?]+[""”’')\]]*(?=\s+[""“‘]?[\p{Lu}\d])|\n")]
-    private static partial Regex Boundary();
+    private static readonly Regex Boundary = new(@"[.!?]+[""”’')\]]*(?=\s+[""“‘]?[\p{Lu}\d])|\n", RegexOptions.Compiled);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<SentenceSpan> Split(string text)
     {
         var sentences = new List<SentenceSpan>();
         var start = 0;
-        foreach (var match in Boundary().EnumerateMatches(text))
+        foreach (var match in Boundary.EnumerateMatches(text))
         {
             var end = match.Index + match.Length;
             if (text[match.Index] != '\n' && IsAbbreviationBefore(text, match.Index))
@@ -41,6 +42,7 @@ internal sealed partial class SentenceSplitter
         return sentences;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsAbbreviationBefore(string text, int period)
     {
         var wordStart = period;
@@ -55,6 +57,7 @@ internal sealed partial class SentenceSplitter
             || abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Add(List<SentenceSpan> sentences, string text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start]))

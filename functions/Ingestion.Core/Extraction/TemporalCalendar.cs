@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Ingestion.Core.Extraction;
 
@@ -13,18 +14,24 @@ internal enum TenseDirection
 /// <summary>Calendar arithmetic and TIMEX3 value formatting.</summary>
 internal static class TemporalCalendar
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Week(DateOnly d) =>
         FormattableString.Invariant($"{ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)):D2}");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Quarter(DateOnly d) => FormattableString.Invariant($"{d.Year:D4}-Q{((d.Month - 1) / 3) + 1}");
 
     /// <summary>The weekday nearest the publication date in the given direction; the publication day itself counts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateOnly ResolveWeekday(DateOnly dct, DayOfWeek day, TenseDirection direction)
     {
         var back = ((int)dct.DayOfWeek - (int)day + 7) % 7;
@@ -41,6 +48,7 @@ internal static class TemporalCalendar
     /// Picks the year for a month and day written without one: the nearest such date, where tense counts as
     /// <see cref="TensePenaltyDays"/> of distance ("said ... October 12" a week ahead is still this October).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateOnly? ResolveMonthDay(DateOnly dct, int month, int day, TenseDirection direction)
     {
         var candidates = new List<DateOnly>(3);
@@ -59,6 +67,7 @@ internal static class TemporalCalendar
     /// The year of a month named without one, chosen like <see cref="ResolveMonthDay"/> with tense weighing three times as much.
     /// Without a tense cue news reports a bare month as past ("sales rose in January").
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateOnly ResolveMonth(DateOnly dct, int month, TenseDirection direction) =>
         Nearest(
             [new(dct.Year - 1, month, 1), new(dct.Year, month, 1), new(dct.Year + 1, month, 1)],
@@ -68,6 +77,7 @@ internal static class TemporalCalendar
 
     private const int TensePenaltyDays = 60;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DateOnly Nearest(IEnumerable<DateOnly> candidates, DateOnly anchor, TenseDirection direction, int penalty) =>
         candidates.MinBy(c =>
         {
@@ -77,6 +87,7 @@ internal static class TemporalCalendar
         });
 
     /// <summary>Moves a date by a number of calendar units (D, W, M, Y, 10Y, 100Y).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateOnly Shift(DateOnly date, string unit, int amount) => unit switch
     {
         "D" => date.AddDays(amount),
@@ -90,6 +101,7 @@ internal static class TemporalCalendar
     };
 
     /// <summary>The value naming the unit-sized period that contains a date ("2022-W05" for a week).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string PeriodValue(DateOnly date, string unit) => unit switch
     {
         "D" => Day(date),

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
@@ -22,30 +24,31 @@ internal sealed class TenseDetector(VerbLexicon verbs)
     private readonly (string[] Words, bool Gerund)[] prospectiveOpeners =
         [.. ExtractionData.ReadTable("prospective-cues.tsv", 2).Select(row => (row[0].Split(' '), row[1] == "gerund"))];
 
-    public TenseDirection At(IReadOnlyList<Token> tokens, int first, int last)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public TenseDirection At(List<Token> tokens, int first, int last)
     {
-        TenseDirection? best = null;
-        var bestDistance = int.MaxValue;
-        for (var i = 0; i < tokens.Count; i++)
+        // Walk outwards from the expression and stop at the first cue: the nearest wins, the earlier one on a tie.
+        for (var distance = 1; first - distance >= 0 || last + distance < tokens.Count; distance++)
         {
-            if (i >= first && i <= last)
+            var before = first - distance;
+            if (before >= 0 && (OpensProspectiveClause(tokens, before) ? TenseDirection.Future : Cue(tokens, before)) is { } earlier)
             {
-                continue;
+                return earlier;
             }
 
-            var distance = i < first ? first - i : i - last;
-            if (distance < bestDistance && (i < first && OpensProspectiveClause(tokens, i) ? TenseDirection.Future : Cue(tokens, i)) is { } cue)
+            var after = last + distance;
+            if (after < tokens.Count && Cue(tokens, after) is { } later)
             {
-                best = cue;
-                bestDistance = distance;
+                return later;
             }
         }
 
-        return best ?? TenseDirection.Present;
+        return TenseDirection.Present;
     }
 
     /// <summary>Whether an opener such as "ahead of" ends at token i and is followed by the verb form it needs.</summary>
-    private bool OpensProspectiveClause(IReadOnlyList<Token> tokens, int i)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool OpensProspectiveClause(List<Token> tokens, int i)
     {
         if (i + 1 >= tokens.Count)
         {
@@ -69,7 +72,8 @@ internal sealed class TenseDetector(VerbLexicon verbs)
         return false;
     }
 
-    private static bool EndsAt(IReadOnlyList<Token> tokens, int i, string[] words)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool EndsAt(List<Token> tokens, int i, string[] words)
     {
         for (var k = 0; k < words.Length; k++)
         {
@@ -82,7 +86,8 @@ internal sealed class TenseDetector(VerbLexicon verbs)
         return true;
     }
 
-    private TenseDirection? Cue(IReadOnlyList<Token> tokens, int i)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private TenseDirection? Cue(List<Token> tokens, int i)
     {
         var word = tokens[i].Text;
         if (FutureWords.Contains(word))

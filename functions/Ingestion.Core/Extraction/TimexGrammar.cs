@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -138,6 +139,7 @@ internal sealed class TimexGrammar
     }
 
     /// <summary>The cues a token carries: its number shape, or the lists its word (or each part of "mid-March") is in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Cue CuesOf(Token token)
     {
         var cue = Cue.None;
@@ -152,6 +154,7 @@ internal sealed class TimexGrammar
         return cue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Cue PartCues(ReadOnlySpan<char> part)
     {
         if (part.Length == 0)
@@ -221,7 +224,8 @@ internal sealed class TimexGrammar
     /// Whether an expression can start at token <paramref name="index"/>: a number or a word some rule opens with
     /// ("mid-March" counts by "mid"), not glued to a currency sign ("$2009"); frequent words also need an opener after them.
     /// </summary>
-    public bool MayStartAt(string article, IReadOnlyList<Token> tokens, int index)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool MayStartAt(string article, List<Token> tokens, int index)
     {
         var token = tokens[index];
         if (token.Start > 0 && article[token.Start - 1] is '$' or '£' or '€' or '#')
@@ -262,6 +266,7 @@ internal sealed class TimexGrammar
     public IReadOnlyDictionary<string, string> ReferenceWords { get; }
 
     /// <summary>"18", "2.5", "two", "twenty-five".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public decimal? ParseNumber(string text)
     {
         if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
@@ -283,6 +288,7 @@ internal sealed class TimexGrammar
         return total;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Unit(string word)
     {
         var key = word.ToLowerInvariant();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ingestion.Core.Extraction;
@@ -15,16 +16,14 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
     private static partial Regex YearRange();
 
     /// <param name="lowered">The article lower-cased (<see cref="string.ToLowerInvariant()"/> keeps every offset), which the rules match.</param>
-    public List<TemporalExpression> Recognize(string text, string lowered, SentenceSpan sentence, IReadOnlyList<Token> tokens, DateOnly dct, ref DateOnly reference)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public List<TemporalExpression> Recognize(string text, string lowered, SentenceSpan sentence, List<Token> tokens, DateOnly dct, ref DateOnly reference)
     {
         var found = new List<TemporalExpression>();
         var resume = sentence.Start;
+        // Cues are looked up only in the windows after possible starts, each token once.
         var cues = new TimexGrammar.Cue[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            cues[i] = grammar.CuesOf(tokens[i]);
-        }
-
+        var cued = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -41,6 +40,12 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
             var near = TimexGrammar.Cue.None;
             for (var k = i; k < tokens.Count && k < i + TimexGrammar.CueWindow; k++)
             {
+                if (k >= cued)
+                {
+                    cues[k] = grammar.CuesOf(tokens[k]);
+                    cued = k + 1;
+                }
+
                 near |= cues[k];
             }
 
@@ -71,6 +76,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return found;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddYearRange(string text, SentenceSpan sentence, Token token, List<TemporalExpression> found)
     {
         var range = YearRange().Match(text, token.Start, sentence.End - token.Start);
@@ -86,7 +92,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         }
     }
 
-    private readonly record struct MatchContext(string Text, Match Match, IReadOnlyList<Token> Tokens, DateOnly Dct, DateOnly Reference)
+    private readonly record struct MatchContext(string Text, Match Match, List<Token> Tokens, DateOnly Dct, DateOnly Reference)
     {
         public bool Has(string group) => Match.Groups[group].Success;
 
@@ -114,6 +120,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Normalize(MatchContext c)
     {
         if (c.Has("iso") || c.Has("mdy") || c.Has("dmy") || c.Has("slash"))
@@ -224,6 +231,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
 
     private static (TimexType, string) Date(string value) => (TimexType.Date, value);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TenseDirection Direction(MatchContext c)
     {
         var first = -1;
@@ -240,6 +248,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return tense.At(c.Tokens, first, last);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? ExplicitDay(MatchContext c)
     {
         var year = c.IntOf("y");
@@ -251,6 +260,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
             : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? MonthDay(MatchContext c)
     {
         var month = grammar.Months[c["mon"]];
@@ -264,6 +274,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return Date(resolved is { } d ? TemporalCalendar.Day(d) : FormattableString.Invariant($"XXXX-{month:D2}-{day:D2}"));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Time(MatchContext c)
     {
         var hour = c.IntOf("h");
@@ -290,6 +301,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return (TimexType.Time, moment.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) + suffix);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string) Weekday(MatchContext c)
     {
         var day = grammar.Weekdays[c["day"]];
@@ -305,6 +317,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
             : Date(TemporalCalendar.Day(date));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string TimeOfDay(string word) => word.ToLowerInvariant() switch
     {
         "morning" => "TMO",
@@ -313,6 +326,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         _ => "TNI",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Month(MatchContext c)
     {
         // "may" and "march" are verbs when written in lower case.
@@ -355,6 +369,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return Date(TemporalCalendar.Year(c.Dct.Year + shift) + "-" + code);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string) Quarter(MatchContext c)
     {
         var current = ((c.Dct.Month - 1) / 3) + 1;
@@ -387,6 +402,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return Date(FormattableString.Invariant($"{year:D4}-Q{quarter}"));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Shifted(MatchContext c)
     {
         var amount = Amount(c["n"]);
@@ -402,6 +418,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return Date(TemporalCalendar.PeriodValue(moved, unit));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Duration(MatchContext c, decimal? amount)
     {
         var unit = grammar.Unit(c["unit"]);
@@ -418,9 +435,11 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
     }
 
     // "2 decades" is P20Y: multi-unit codes (10Y, 2W) fold into the count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Scale(decimal amount, string unit) =>
         (unit.Length > 1 ? amount * int.Parse(unit[..^1], CultureInfo.InvariantCulture) : amount).ToString("0.##", CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private decimal? Amount(string text)
     {
         var word = string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -432,6 +451,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string)? Relative(MatchContext c)
     {
         var unitWord = c.Lower("unit");
@@ -461,6 +481,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return Date(TemporalCalendar.PeriodValue(date, unit));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (TimexType, string)? Deictic(MatchContext c)
     {
         var word = c.Lower("word");
@@ -478,6 +499,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return c.Has("tod") ? (TimexType.Time, TemporalCalendar.Day(day) + TimeOfDay(c["tod"])) : Date(TemporalCalendar.Day(day));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (TimexType, string) Set(MatchContext c)
     {
         var unit = c.Has("adv")
@@ -492,6 +514,7 @@ internal sealed partial class TimexRecognizer(TimexGrammar grammar, TenseDetecto
         return (article && !afterAmount ? TimexType.Duration : TimexType.Set, value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (TimexType, string)? Year(MatchContext c)
     {
         var year = c.IntOf("y");

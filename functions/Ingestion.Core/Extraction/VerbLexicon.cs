@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>An event trigger word: its lemma, CAMEO root code (null when untyped) and whether it is a noun.</summary>
@@ -54,12 +56,14 @@ internal sealed class VerbLexicon
         return phraseHeads.Contains(first) && phrases.TryGetValue(first + " " + second, out entry);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsPastForm(string word) => forms.TryGetValue(word, out var entry) && entry.IsPast;
 
     /// <summary>A listed verb's base form ("visit", not "visits" or the noun "visit" alone).</summary>
     public bool IsBaseForm(string word) => forms.TryGetValue(word, out var entry) && !entry.IsNoun && entry.Lemma.Equals(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A participle or gerund: listed as a past form, or shaped like one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsParticipleOrGerund(string word) =>
         IsPastForm(word) || (word.Length > 4 && (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ing", StringComparison.OrdinalIgnoreCase)));
 }
