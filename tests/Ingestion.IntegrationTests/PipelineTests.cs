@@ -38,20 +38,6 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Receiving_a_version_being_parsed_queues_it_again_but_leaves_the_parsers_row()
-    {
-        var eTag = await Articles.UploadAsync(Storage.Articles, "busy.txt", Articles.Sample(Articles.Seed));
-        var repository = _core.Get<ArticleRepository>();
-        var claim = await repository.ClaimAsync("busy.txt", eTag, "test", TimeSpan.FromMinutes(2), reprocess: false, CancellationToken.None);
-        Assert.Equal(ArticleClaimOutcome.Claimed, claim.Outcome);
-
-        await _core.Get<ArticleIntake>().ReceiveAsync("busy.txt", CancellationToken.None);
-
-        Assert.Equal(ArticleStatus.Processing, (await repository.GetAsync("busy.txt", CancellationToken.None))!.Status);
-        Assert.NotNull((await Storage.ParseQueue.ReceiveMessageAsync()).Value);
-    }
-
-    [Fact]
     public async Task Parsed_article_is_processed_and_its_events_are_queryable_by_date()
     {
         var eTag = await Articles.UploadAsync(Storage.Articles, Articles.Seed, Articles.Sample(Articles.Seed));

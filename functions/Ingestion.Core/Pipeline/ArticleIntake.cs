@@ -23,21 +23,14 @@ public sealed class ArticleIntake(StorageClients storage, ArticleRepository arti
             return;
         }
 
-        var known = await articles.GetAsync(blobName, cancellationToken);
-        if (known is { Status: ArticleStatus.Processed or ArticleStatus.Failed } && known.ProcessedBlobETag == eTag)
+        if (await articles.GetAsync(blobName, cancellationToken) is { Status: ArticleStatus.Processed or ArticleStatus.Failed } known && known.ProcessedBlobETag == eTag)
         {
             // A repeated trigger for a version already parsed: nothing to do.
             PipelineLog.Duplicate(logger, blobName, eTag);
             return;
         }
 
-        // A parser working on this very version keeps its row: writing "received" over it would let a second parser
-        // claim the article beside it. The request is still queued, in case that parser dies and its message is lost.
-        if (known is not { Status: ArticleStatus.Processing } || known.BlobETag != eTag)
-        {
-            await articles.RecordReceivedAsync(blobName, eTag, cancellationToken);
-        }
-
+        await articles.RecordReceivedAsync(blobName, eTag, cancellationToken);
         var request = new ParseRequest(blobName, eTag, time.GetUtcNow());
         await storage.ParseQueue.SendMessageAsync(JsonSerializer.Serialize(request, IngestionJson.Options), cancellationToken);
         PipelineLog.Received(logger, blobName, eTag);
