@@ -68,7 +68,10 @@ public sealed class LocalHostReliabilityTests(AzuriteFixture azurite)
                 await Articles.UploadAsync(host.Storage.Articles, "doomed.txt", $" date 2024-03-14 Officials met in Geneva on Tuesday. {ScriptedExtractor.AlwaysFails}");
 
                 var flaky = await host.WaitForArticleAsync("flaky.txt", TimeSpan.FromSeconds(60));
-                Assert.Equal((ArticleStatus.Processed, 2), (flaky.Status, flaky.Attempts));
+                Assert.Equal(ArticleStatus.Processed, flaky.Status);
+                // Retried at least once. The doomed article's storage failures make the watcher re-offer every blob,
+                // and a re-offer that lands while the retry runs can add one more (harmless, identical) parse.
+                Assert.InRange(flaky.Attempts, 2, 3);
                 Assert.True(flaky.EventCount > 0);
 
                 var doomed = await host.WaitForArticleAsync("doomed.txt", TimeSpan.FromSeconds(60));
