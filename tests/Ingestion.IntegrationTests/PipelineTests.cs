@@ -12,25 +12,16 @@ namespace Ingestion.IntegrationTests;
 
 /// <summary>The two pipeline stages driven step by step against Azurite: what each writes, and how re-runs behave.</summary>
 [Collection(AzuriteTests.Name)]
-public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PipelineTests(AzuriteFixture azurite) : CoreServicesTest(azurite)
 {
-    private readonly TestStorage _storage = new(azurite);
-    private CoreServices _core = null!;
-
-    private StorageClients Storage => _core.Get<StorageClients>();
-
-    public async Task InitializeAsync() => _core = await CoreServices.CreateAsync(_storage);
-
-    public async Task DisposeAsync() => await _core.DisposeAsync();
-
     [Fact]
     public async Task Received_article_is_recorded_and_queued_with_its_etag()
     {
         var eTag = await Articles.UploadAsync(Storage.Articles, Articles.Seed, Articles.Sample(Articles.Seed));
 
-        await _core.Get<ArticleIntake>().ReceiveAsync(Articles.Seed, CancellationToken.None);
+        await Core.Get<ArticleIntake>().ReceiveAsync(Articles.Seed, CancellationToken.None);
 
-        var row = await _core.Get<ArticleRepository>().GetAsync(Articles.Seed, CancellationToken.None);
+        var row = await Core.Get<ArticleRepository>().GetAsync(Articles.Seed, CancellationToken.None);
         Assert.Equal(ArticleStatus.Received, row?.Status);
         var message = (await Storage.ParseQueue.ReceiveMessageAsync()).Value;
         var request = JsonSerializer.Deserialize<ParseRequest>(message.Body.ToString(), IngestionJson.Options);
@@ -42,13 +33,13 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var eTag = await Articles.UploadAsync(Storage.Articles, Articles.Seed, Articles.Sample(Articles.Seed));
 
-        await _core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest(Articles.Seed, eTag), 1, CancellationToken.None);
+        await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest(Articles.Seed, eTag), 1, CancellationToken.None);
 
-        var row = await _core.Get<ArticleRepository>().GetAsync(Articles.Seed, CancellationToken.None);
+        var row = await Core.Get<ArticleRepository>().GetAsync(Articles.Seed, CancellationToken.None);
         Assert.Equal(ArticleStatus.Processed, row!.Status);
         Assert.Equal("2022-02-06", row.Published);
         Assert.True(row.EventCount > 0);
-        var page = await _core.Get<EventQueryService>().QueryAsync(new EventQuery(new DateOnly(2022, 2, 5), new DateOnly(2022, 2, 7), 1000), CancellationToken.None);
+        var page = await Core.Get<EventQueryService>().QueryAsync(new EventQuery(new DateOnly(2022, 2, 5), new DateOnly(2022, 2, 7), 1000), CancellationToken.None);
         Assert.Contains(page.Events, e => e.Article.Name == Articles.Seed && e.Date == "2022-02-06");
         Assert.Equal(page.Events.OrderBy(e => e.Date, StringComparer.Ordinal).Select(e => e.Id), page.Events.Select(e => e.Id));
     }
@@ -58,12 +49,12 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var content = Articles.Sample(Articles.Seed);
         var first = await Articles.UploadAsync(Storage.Articles, "twice.txt", content);
-        await _core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("twice.txt", first), 1, CancellationToken.None);
+        await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("twice.txt", first), 1, CancellationToken.None);
         var before = await AllEventRowsAsync();
 
         var second = await Articles.UploadAsync(Storage.Articles, "twice.txt", content);
-        await _core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("twice.txt", second), 1, CancellationToken.None);
-        await _core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("twice.txt", second), 1, CancellationToken.None);
+        await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("twice.txt", second), 1, CancellationToken.None);
+        await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("twice.txt", second), 1, CancellationToken.None);
 
         Assert.NotEqual(first, second);
         Assert.NotEmpty(before);
@@ -73,7 +64,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Overwritten_blob_replaces_its_events_and_leaves_no_stale_rows()
     {
-        var processor = _core.Get<ArticleProcessor>();
+        var processor = Core.Get<ArticleProcessor>();
         var v1 = await Articles.UploadAsync(Storage.Articles, "overwrite.txt", Articles.Sample(Articles.Seed));
         await processor.ProcessAsync(new ParseRequest("overwrite.txt", v1), 1, CancellationToken.None);
         Assert.Contains(await AllEventRowsAsync(), row => row.StartsWith("2022-02-06", StringComparison.Ordinal));
@@ -84,21 +75,21 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         var rows = await AllEventRowsAsync();
         Assert.NotEmpty(rows);
         Assert.All(rows, row => Assert.StartsWith("2023-05-", row, StringComparison.Ordinal));
-        var article = await _core.Get<ArticleRepository>().GetAsync("overwrite.txt", CancellationToken.None);
+        var article = await Core.Get<ArticleRepository>().GetAsync("overwrite.txt", CancellationToken.None);
         Assert.Equal(rows.Count, article!.EventCount);
     }
 
     [Fact]
     public async Task Unreadable_new_version_is_recorded_as_failed_with_its_reason_and_old_events_removed()
     {
-        var processor = _core.Get<ArticleProcessor>();
+        var processor = Core.Get<ArticleProcessor>();
         var v1 = await Articles.UploadAsync(Storage.Articles, "broken.txt", Articles.Sample(Articles.Seed));
         await processor.ProcessAsync(new ParseRequest("broken.txt", v1), 1, CancellationToken.None);
 
         var v2 = await Articles.UploadAsync(Storage.Articles, "broken.txt", " date 2022-02-30 A body.");
         await processor.ProcessAsync(new ParseRequest("broken.txt", v2), 1, CancellationToken.None);
 
-        var article = await _core.Get<ArticleRepository>().GetAsync("broken.txt", CancellationToken.None);
+        var article = await Core.Get<ArticleRepository>().GetAsync("broken.txt", CancellationToken.None);
         Assert.Equal(ArticleStatus.Failed, article!.Status);
         Assert.Contains("2022-02-30", article.Error, StringComparison.Ordinal);
         Assert.Empty(await AllEventRowsAsync());
@@ -107,14 +98,14 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Request_for_a_replaced_version_writes_nothing()
     {
-        var processor = _core.Get<ArticleProcessor>();
+        var processor = Core.Get<ArticleProcessor>();
         var v1 = await Articles.UploadAsync(Storage.Articles, "stale.txt", Articles.Sample(Articles.Seed));
         await Articles.UploadAsync(Storage.Articles, "stale.txt", " date 2023-05-10 The minister visited Paris on Monday.");
 
         await processor.ProcessAsync(new ParseRequest("stale.txt", v1), 1, CancellationToken.None);
 
         Assert.Empty(await AllEventRowsAsync());
-        var article = await _core.Get<ArticleRepository>().GetAsync("stale.txt", CancellationToken.None);
+        var article = await Core.Get<ArticleRepository>().GetAsync("stale.txt", CancellationToken.None);
         Assert.NotEqual(ArticleStatus.Processed, article!.Status);
         Assert.NotEqual(ArticleStatus.Processing, article.Status);
     }
@@ -122,7 +113,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Reprocess_parses_an_already_processed_version_again_and_replaces_its_events()
     {
-        var processor = _core.Get<ArticleProcessor>();
+        var processor = Core.Get<ArticleProcessor>();
         var eTag = await Articles.UploadAsync(Storage.Articles, "again.txt", Articles.Sample(Articles.Seed));
         await processor.ProcessAsync(new ParseRequest("again.txt", eTag), 1, CancellationToken.None);
         var before = await AllEventRowsAsync();
@@ -139,7 +130,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(ArticleClaimOutcome.Claimed, outcome);
         Assert.Equal(before, await AllEventRowsAsync());
-        var article = await _core.Get<ArticleRepository>().GetAsync("again.txt", CancellationToken.None);
+        var article = await Core.Get<ArticleRepository>().GetAsync("again.txt", CancellationToken.None);
         Assert.Equal((ArticleStatus.Processed, 2), (article!.Status, article.Attempts));
     }
 
@@ -150,17 +141,17 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         cancelled.SetupGet(x => x.Version).Returns("test");
         cancelled.Setup(x => x.Extract(It.IsAny<string>(), It.IsAny<DateOnly>(), It.IsAny<CancellationToken>())).Throws(new OperationCanceledException());
         var eTag = await Articles.UploadAsync(Storage.Articles, "interrupted.txt", Articles.Sample(Articles.Seed));
-        await using (var core = await CoreServices.CreateAsync(_storage, services => services.AddSingleton(cancelled.Object)))
+        await using (var core = await CoreServices.CreateAsync(TestStorage, services => services.AddSingleton(cancelled.Object)))
         {
             await Assert.ThrowsAsync<OperationCanceledException>(() => core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("interrupted.txt", eTag), 1, CancellationToken.None));
         }
 
-        var afterCancel = await _core.Get<ArticleRepository>().GetAsync("interrupted.txt", CancellationToken.None);
-        var outcome = await _core.Get<ArticleProcessor>().ReprocessAsync(new ParseRequest("interrupted.txt", eTag), CancellationToken.None);
+        var afterCancel = await Core.Get<ArticleRepository>().GetAsync("interrupted.txt", CancellationToken.None);
+        var outcome = await Core.Get<ArticleProcessor>().ReprocessAsync(new ParseRequest("interrupted.txt", eTag), CancellationToken.None);
 
         Assert.Equal(ArticleStatus.Received, afterCancel!.Status);
         Assert.Equal(ArticleClaimOutcome.Claimed, outcome);
-        Assert.Equal(ArticleStatus.Processed, (await _core.Get<ArticleRepository>().GetAsync("interrupted.txt", CancellationToken.None))!.Status);
+        Assert.Equal(ArticleStatus.Processed, (await Core.Get<ArticleRepository>().GetAsync("interrupted.txt", CancellationToken.None))!.Status);
     }
 
     [Theory]
@@ -171,7 +162,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         var extractor = new Mock<IEventExtractor>();
         extractor.SetupGet(x => x.Version).Returns("test");
         extractor.Setup(x => x.Extract(It.IsAny<string>(), It.IsAny<DateOnly>(), It.IsAny<CancellationToken>())).Throws(new InvalidOperationException("extractor broke"));
-        await using var core = await CoreServices.CreateAsync(_storage, services => services.AddSingleton(extractor.Object));
+        await using var core = await CoreServices.CreateAsync(TestStorage, services => services.AddSingleton(extractor.Object));
         var eTag = await Articles.UploadAsync(Storage.Articles, "flaky.txt", Articles.Sample(Articles.Seed));
         await core.Get<ArticleIntake>().ReceiveAsync("flaky.txt", CancellationToken.None);
 
@@ -192,8 +183,8 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         var rows = Enumerable.Range(0, 250)
             .Select(i => new TableEntity(TableKeys.EventPartitionKey(new DateOnly(2020, 1, 1).AddDays(i % 7)), TableKeys.EventRowKey(articleKey, i)) { ["Trigger"] = "visit" })
             .ToList();
-        await _core.Get<EventWriter>().ReplaceArticleEventsAsync(articleKey, rows, CancellationToken.None);
-        var queries = _core.Get<EventQueryService>();
+        await Core.Get<EventWriter>().ReplaceArticleEventsAsync(articleKey, rows, CancellationToken.None);
+        var queries = Core.Get<EventQueryService>();
         var query = new EventQuery(new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 7), 40);
 
         var seen = new List<string>();

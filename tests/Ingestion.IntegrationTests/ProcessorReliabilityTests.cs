@@ -11,18 +11,9 @@ namespace Ingestion.IntegrationTests;
 
 /// <summary>The parse step under hostile input and concurrency, driven directly against Azurite.</summary>
 [Collection(AzuriteTests.Name)]
-public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : CoreServicesTest(azurite)
 {
     private const string V2Text = " date 2023-05-10 The minister visited Paris on Monday. Troops attacked the town on Tuesday.";
-
-    private readonly TestStorage _storage = new(azurite);
-    private CoreServices _core = null!;
-
-    private StorageClients Storage => _core.Get<StorageClients>();
-
-    public async Task InitializeAsync() => _core = await CoreServices.CreateAsync(_storage);
-
-    public async Task DisposeAsync() => await _core.DisposeAsync();
 
     [Fact]
     public async Task Hundred_megabyte_article_fails_on_its_size_without_being_read()
@@ -39,7 +30,7 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : IAsyncLi
         }
 
         var eTag = (await blob.GetPropertiesAsync()).Value.ETag.ToString();
-        var processor = _core.Get<ArticleProcessor>();
+        var processor = Core.Get<ArticleProcessor>();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
 
@@ -47,7 +38,7 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : IAsyncLi
 
         stopwatch.Stop();
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        var article = await _core.Get<ArticleRepository>().GetAsync("huge.txt", CancellationToken.None);
+        var article = await Core.Get<ArticleRepository>().GetAsync("huge.txt", CancellationToken.None);
         Assert.Equal(ArticleStatus.Failed, article!.Status);
         Assert.Contains("The article is 100 MB; articles are limited to 16 MB", article.Error, StringComparison.Ordinal);
         Assert.True(allocated < 10 * 1024 * 1024, $"allocated {allocated / 1048576.0:0.0} MB while refusing the article");
@@ -61,9 +52,9 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : IAsyncLi
         var eTag = await Articles.UploadAsync(Storage.Articles, "one-line.txt", " date 2022-02-06 " + line);
         var stopwatch = Stopwatch.StartNew();
 
-        await _core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("one-line.txt", eTag), 1, CancellationToken.None);
+        await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("one-line.txt", eTag), 1, CancellationToken.None);
 
-        var article = await _core.Get<ArticleRepository>().GetAsync("one-line.txt", CancellationToken.None);
+        var article = await Core.Get<ArticleRepository>().GetAsync("one-line.txt", CancellationToken.None);
         Assert.Equal(ArticleStatus.Processed, article!.Status);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"took {stopwatch.Elapsed}");
     }
@@ -73,16 +64,16 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : IAsyncLi
     {
         var content = Articles.Sample(Articles.Seed);
         var alone = await Articles.UploadAsync(Storage.Articles, "alone.txt", content);
-        await _core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("alone.txt", alone), 1, CancellationToken.None);
+        await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("alone.txt", alone), 1, CancellationToken.None);
         var twice = await Articles.UploadAsync(Storage.Articles, "twice.txt", content);
-        await _core.Get<ArticleIntake>().ReceiveAsync("twice.txt", CancellationToken.None);
+        await Core.Get<ArticleIntake>().ReceiveAsync("twice.txt", CancellationToken.None);
 
         var request = new ParseRequest("twice.txt", twice);
         await Task.WhenAll(
-            Task.Run(() => _core.Get<ArticleProcessor>().ProcessAsync(request, 1, CancellationToken.None)),
-            Task.Run(() => _core.Get<ArticleProcessor>().ProcessAsync(request, 1, CancellationToken.None)));
+            Task.Run(() => Core.Get<ArticleProcessor>().ProcessAsync(request, 1, CancellationToken.None)),
+            Task.Run(() => Core.Get<ArticleProcessor>().ProcessAsync(request, 1, CancellationToken.None)));
 
-        var article = await _core.Get<ArticleRepository>().GetAsync("twice.txt", CancellationToken.None);
+        var article = await Core.Get<ArticleRepository>().GetAsync("twice.txt", CancellationToken.None);
         Assert.Equal(ArticleStatus.Processed, article!.Status);
         var rows = await EventRowsAsync();
         Assert.Equal(Shapes(rows, "alone.txt"), Shapes(rows, "twice.txt"));
@@ -96,18 +87,18 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : IAsyncLi
     {
         const string name = "racing.txt";
         var v1 = await Articles.UploadAsync(Storage.Articles, name, Articles.Sample(Articles.Seed));
-        await _core.Get<ArticleIntake>().ReceiveAsync(name, CancellationToken.None);
+        await Core.Get<ArticleIntake>().ReceiveAsync(name, CancellationToken.None);
         if (v1ProcessedFirst)
         {
-            await _core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest(name, v1), 1, CancellationToken.None);
+            await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest(name, v1), 1, CancellationToken.None);
         }
 
         var v2 = await Articles.UploadAsync(Storage.Articles, name, V2Text);
-        await _core.Get<ArticleIntake>().ReceiveAsync(name, CancellationToken.None);
+        await Core.Get<ArticleIntake>().ReceiveAsync(name, CancellationToken.None);
 
         await Task.WhenAll(DeliverAsync(new ParseRequest(name, v1)), DeliverAsync(new ParseRequest(name, v2)));
 
-        var article = await _core.Get<ArticleRepository>().GetAsync(name, CancellationToken.None);
+        var article = await Core.Get<ArticleRepository>().GetAsync(name, CancellationToken.None);
         Assert.Equal((ArticleStatus.Processed, v2, v2), (article!.Status, article.ProcessedBlobETag, article.BlobETag));
         var rows = await EventRowsAsync();
         Assert.NotEmpty(rows);
@@ -119,17 +110,17 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : IAsyncLi
     public async Task New_extractor_version_replaces_the_old_versions_events()
     {
         var eTag = await Articles.UploadAsync(Storage.Articles, "versioned.txt", Articles.Sample(Articles.Seed));
-        await _core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("versioned.txt", eTag), 1, CancellationToken.None);
+        await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("versioned.txt", eTag), 1, CancellationToken.None);
         var before = await EventRowsAsync();
 
-        await using var upgraded = await CoreServices.CreateAsync(_storage, services => services.AddSingleton<IEventExtractor>(new ScriptedExtractor("rules-next", keepEvents: 2)));
+        await using var upgraded = await CoreServices.CreateAsync(TestStorage, services => services.AddSingleton<IEventExtractor>(new ScriptedExtractor("rules-next", keepEvents: 2)));
         await upgraded.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("versioned.txt", eTag), 1, CancellationToken.None);
 
         var after = await EventRowsAsync();
         Assert.True(before.Count > 2);
         Assert.Equal(2, after.Count);
         Assert.All(after, row => Assert.Equal("rules-next", row.GetString("ExtractorVersion")));
-        var article = await _core.Get<ArticleRepository>().GetAsync("versioned.txt", CancellationToken.None);
+        var article = await Core.Get<ArticleRepository>().GetAsync("versioned.txt", CancellationToken.None);
         Assert.Equal(("rules-next", 2), (article!.ExtractorVersion, article.EventCount));
     }
 
@@ -141,7 +132,7 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : IAsyncLi
         {
             try
             {
-                await _core.Get<ArticleProcessor>().ProcessAsync(request, dequeueCount, CancellationToken.None);
+                await Core.Get<ArticleProcessor>().ProcessAsync(request, dequeueCount, CancellationToken.None);
                 return;
             }
             catch (ArticleBusyException) when (dequeueCount < 20)

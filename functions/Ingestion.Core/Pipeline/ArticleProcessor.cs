@@ -88,7 +88,8 @@ public sealed class ArticleProcessor(
             PipelineLog.AttemptFailed(logger, ex, request.BlobName, dequeueCount, maxAttempts);
             if (reprocess || dequeueCount >= maxAttempts)
             {
-                // The message goes to the poison queue after this; the row says why, so nothing is silently dropped.
+                // No further attempt follows (the queue moves the message to its poison queue, or the re-run was
+                // by hand): the row says why, so nothing is silently dropped.
                 var reason = reprocess ? $"Reprocessing failed: {ex.Message}" : $"Gave up after {dequeueCount} attempts: {ex.Message}";
                 await RecordFailureAsync(request, claim, reason, stopwatch, CancellationToken.None);
             }

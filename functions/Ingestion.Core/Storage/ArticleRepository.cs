@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Ingestion.Core.Articles;
@@ -16,7 +15,7 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
         return row.HasValue ? ToRecord(row.Value!) : null;
     }
 
-    /// <summary>Marks a blob version as received; merges, so what the row knows of earlier versions (their event partitions) survives.</summary>
+    /// <summary>Marks a blob version as received; merges, so what the row knows of the last parse (attempts, outcome) survives.</summary>
     public Task RecordReceivedAsync(string name, string blobETag, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(
             new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey)
