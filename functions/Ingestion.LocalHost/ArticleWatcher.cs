@@ -18,6 +18,7 @@ public sealed partial class ArticleWatcher(StorageClients storage, ArticleIntake
 {
     private readonly Dictionary<string, ETag> _received = new(StringComparer.Ordinal);
     private int _offerAllAgain;
+    private long _lastFullOffer = System.Diagnostics.Stopwatch.GetTimestamp();
 
     /// <summary>
     /// Has the next sweep hand every blob to the intake again: the parse trigger calls this when storage failed under
@@ -50,9 +51,14 @@ public sealed partial class ArticleWatcher(StorageClients storage, ArticleIntake
     /// <summary>One sweep of the container; blobs whose intake fails stay unmarked and are tried again next sweep.</summary>
     internal async Task ScanAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _offerAllAgain, 0) == 1)
+        // Now and then every blob goes through the intake again, whatever happened: a request lost with a crashed
+        // parser or an emulator restart (a row or message write that never reached disk) is re-queued without anyone
+        // having to notice the loss. The intake skips versions already parsed, so a sweep costs a lookup per blob.
+        if (Interlocked.Exchange(ref _offerAllAgain, 0) == 1
+            || System.Diagnostics.Stopwatch.GetElapsedTime(_lastFullOffer) > options.Value.FullOfferInterval)
         {
             _received.Clear();
+            _lastFullOffer = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
         var present = new HashSet<string>(StringComparer.Ordinal);

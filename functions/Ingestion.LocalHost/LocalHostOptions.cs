@@ -17,6 +17,9 @@ public sealed class LocalHostOptions
     /// <summary>Origins (scheme://host:port) whose pages may call the API from a browser, for dashboards served elsewhere.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 
+    /// <summary>How often every blob is handed to the intake again, so requests lost in a crash or outage are re-queued.</summary>
+    public TimeSpan FullOfferInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the container is listed for new or changed blobs: on average half of it is waited per upload.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
