@@ -30,7 +30,7 @@ public sealed class PipelineRig(CoreServices core, TestStorage storage) : IAsync
         return new PipelineRig(await CoreServices.CreateAsync(storage), storage);
     }
 
-    /// <summary>Uploads <paramref name="count"/> articles cycled from the corpus, each with its own publication date.</summary>
+    /// <summary>Uploads <paramref name="count"/> articles cycled from the corpus, each with its own publication date, and records them as received.</summary>
     public async Task<IReadOnlyList<ParseRequest>> UploadAsync(IReadOnlyList<string> texts, int count, int parallelism, TextWriter output, CancellationToken cancellationToken)
     {
         var requests = new ParseRequest[count];
@@ -41,6 +41,8 @@ public sealed class PipelineRig(CoreServices core, TestStorage storage) : IAsync
             var text = Corpus.WithPublicationDate(texts[i % texts.Count], FirstDate.AddDays(i * 7 % 3653));
             var response = await core.Get<Core.Storage.StorageClients>().Articles.GetBlobClient(name)
                 .UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(text)), new BlobUploadOptions(), token);
+            // What the intake records before it enqueues; the parse stage reads it when it claims the article.
+            await core.Get<Core.Storage.ArticleRepository>().RecordReceivedAsync(name, response.Value.ETag.ToString(), token);
             requests[i] = new ParseRequest(name, response.Value.ETag.ToString());
             progress.Add(1);
         });

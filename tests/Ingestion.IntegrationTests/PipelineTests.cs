@@ -183,7 +183,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : CoreServicesTest(azu
         var rows = Enumerable.Range(0, 250)
             .Select(i => new TableEntity(TableKeys.EventPartitionKey(new DateOnly(2020, 1, 1).AddDays(i % 7)), TableKeys.EventRowKey(articleKey, i)) { ["Trigger"] = "visit" })
             .ToList();
-        await Core.Get<EventWriter>().ReplaceArticleEventsAsync(articleKey, rows, CancellationToken.None);
+        await Core.Get<EventWriter>().ReplaceArticleEventsAsync(articleKey, rows, firstWrite: false, CancellationToken.None);
         var queries = Core.Get<EventQueryService>();
         var query = new EventQuery(new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 7), 40);
 

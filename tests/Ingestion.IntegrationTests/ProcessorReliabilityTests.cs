@@ -124,6 +124,31 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : CoreServ
         Assert.Equal(("rules-next", 2), (article!.ExtractorVersion, article.EventCount));
     }
 
+    [Fact]
+    public async Task Parse_after_an_attempt_that_died_mid_write_removes_what_that_attempt_left()
+    {
+        const string name = "died.txt";
+        var eTag = await Articles.UploadAsync(Storage.Articles, name, V2Text);
+        await Core.Get<ArticleIntake>().ReceiveAsync(name, CancellationToken.None);
+
+        // The first attempt claims the article, writes a row the article does not have, and dies without an outcome.
+        var repository = Core.Get<ArticleRepository>();
+        var claim = await repository.ClaimAsync(name, eTag, "rules-old", TimeSpan.FromMinutes(2), reprocess: false, CancellationToken.None);
+        var key = TableKeys.ArticleKey(name);
+        var leftover = new TableEntity(TableKeys.EventPartitionKey(new DateOnly(1999, 1, 1)), TableKeys.EventRowKey(key, 99)) { ["Trigger"] = "left over", ["Article"] = name };
+        await Core.Get<EventWriter>().ReplaceArticleEventsAsync(key, [leftover], firstWrite: true, CancellationToken.None);
+        await repository.ReleaseAsync(claim, name, CancellationToken.None);
+
+        await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest(name, eTag), 2, CancellationToken.None);
+
+        var article = await repository.GetAsync(name, CancellationToken.None);
+        var rows = await EventRowsAsync();
+        Assert.Equal((ArticleStatus.Processed, 2), (article!.Status, article.Attempts));
+        Assert.DoesNotContain(rows, row => row.PartitionKey.StartsWith("1999-", StringComparison.Ordinal));
+        Assert.Equal(article.EventCount, rows.Count(row => row.GetString("Article") == name));
+        Assert.DoesNotContain(await Tables.AllRowsAsync(Storage.EventIndexTable), row => row.RowKey.StartsWith("1999-", StringComparison.Ordinal));
+    }
+
     /// <summary>Delivers a request as the queue does: again, with a higher dequeue count, while another parser holds the article.</summary>
     private async Task DeliverAsync(ParseRequest request)
     {

@@ -41,7 +41,7 @@ public sealed class QueryCostTests(QueryCostTests.Data data) : IClassFixture<Que
                 var extracted = new ExtractedEvent(0, 5, "visit", new CameoCategory("04", "CONSULT"), date, [new Actor("Ada Lovelace", ActorKind.Person)], [], [new Place("Turin", "IT")], [], "Ada Lovelace visited Turin.");
                 return EventEntityMapper.ToEntity(article, key, i, extracted, "test");
             }).ToList();
-            await Core.Get<EventWriter>().ReplaceArticleEventsAsync(key, rows, CancellationToken.None);
+            await Core.Get<EventWriter>().ReplaceArticleEventsAsync(key, rows, firstWrite: false, CancellationToken.None);
         }
 
         public async Task DisposeAsync() => await Core.DisposeAsync();

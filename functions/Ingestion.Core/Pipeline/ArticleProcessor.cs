@@ -107,6 +107,8 @@ public sealed class ArticleProcessor(
     private async Task ParseAndWriteAsync(ParseRequest request, ArticleClaim claim, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
         var articleKey = TableKeys.ArticleKey(request.BlobName);
+        // The intake's row with no attempt on it: rows are only ever written under a claim, so there are none yet.
+        var firstWrite = claim.Previous is { Attempts: 0 };
         Article article;
         try
         {
@@ -115,7 +117,7 @@ public sealed class ArticleProcessor(
         catch (ArticleFormatException ex)
         {
             // The new version is unreadable: its predecessor's events no longer describe the blob.
-            await eventWriter.ReplaceArticleEventsAsync(articleKey, [], cancellationToken);
+            await eventWriter.ReplaceArticleEventsAsync(articleKey, [], firstWrite, cancellationToken);
             await RecordFailureAsync(request, claim, ex.Message, stopwatch, cancellationToken);
             return;
         }
@@ -127,7 +129,7 @@ public sealed class ArticleProcessor(
         var rows = extraction.Events
             .Select((extracted, index) => EventEntityMapper.ToEntity(article, articleKey, index, extracted, extractor.Version))
             .ToList();
-        var (written, _) = await eventWriter.ReplaceArticleEventsAsync(articleKey, rows, cancellationToken);
+        var (written, _) = await eventWriter.ReplaceArticleEventsAsync(articleKey, rows, firstWrite, cancellationToken);
 
         await articles.CompleteAsync(
             claim,

@@ -11,11 +11,15 @@ namespace Ingestion.Core.Storage;
 public sealed class EventWriter(StorageClients storage)
 {
     /// <param name="events">The article's events, keyed by <see cref="TableKeys"/>.</param>
+    /// <param name="firstWrite">
+    /// No parse of this article ever started, so it has no rows: skips reading its index partition, a round trip on
+    /// Azure and a scan of the whole table on Azurite.
+    /// </param>
     /// <returns>The number of events written and of stale rows (events and index rows) deleted.</returns>
-    public async Task<(int Written, int Deleted)> ReplaceArticleEventsAsync(string articleKey, IReadOnlyList<TableEntity> events, CancellationToken cancellationToken)
+    public async Task<(int Written, int Deleted)> ReplaceArticleEventsAsync(string articleKey, IReadOnlyList<TableEntity> events, bool firstWrite, CancellationToken cancellationToken)
     {
         var articlePartition = $"{EventIndexKeys.Article}|{articleKey}";
-        var previous = await ReadArticlePartitionAsync(articlePartition, cancellationToken);
+        var previous = firstWrite ? [] : await ReadArticlePartitionAsync(articlePartition, cancellationToken);
 
         var records = events.Select(EventEntityMapper.FromEntity).ToList();
         var indexRows = events
