@@ -35,6 +35,13 @@ public sealed class IngestionOptions
     [Range(1, 100_000)]
     public int MaxQueryDays { get; set; } = 3660;
 
+    /// <summary>
+    /// How long an article may wait as received, or sit under an expired lease, before the sweeper offers it again.
+    /// Longer than a parse-queue backlog normally lasts, so waiting requests are not duplicated.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Parse attempts before an article is recorded as failed; matches the queue's poison threshold.</summary>
     [Range(1, 100)]
     public int MaxParseAttempts { get; set; } = DefaultMaxParseAttempts;

@@ -32,6 +32,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<EventWriter>();
         services.TryAddSingleton<ArticleIntake>();
         services.TryAddSingleton<ArticleProcessor>();
+        services.TryAddSingleton<StalledArticleSweeper>();
         services.TryAddSingleton<EventQueryService>();
         services.TryAddSingleton<EventSummaryService>();
 

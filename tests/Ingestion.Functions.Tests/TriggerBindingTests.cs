@@ -14,7 +14,9 @@ namespace Ingestion.Functions.Tests;
 /// <summary>What the host reads from the attributes: names, trigger sources, setting expressions, routes.</summary>
 public sealed partial class TriggerBindingTests
 {
-    private static readonly Type[] FunctionClasses = [typeof(ReceiveArticle), typeof(ParseArticle), typeof(GetEvents), typeof(GetArticle)];
+    private static readonly Type[] FunctionClasses = typeof(ReceiveArticle).Assembly.GetTypes()
+        .Where(type => type.GetMethods().Any(method => method.GetCustomAttribute<FunctionAttribute>() is not null))
+        .ToArray();
 
     [Fact]
     public void ReceiveArticle_is_an_Event_Grid_blob_trigger_on_the_configured_container_binding_a_client()
@@ -41,6 +43,25 @@ public sealed partial class TriggerBindingTests
         Assert.Contains(parameters, p => p.Name == "dequeueCount" && p.ParameterType == typeof(long));
     }
 
+    [Fact]
+    public void SweepStalledArticles_runs_every_five_minutes_but_not_on_start()
+    {
+        var (parameter, trigger) = Trigger<TimerTriggerAttribute>(typeof(SweepStalledArticles));
+
+        Assert.Equal("0 */5 * * * *", trigger.Schedule);
+        // A start-up run on every scale-out instance would only repeat the same sweep.
+        Assert.False(trigger.RunOnStartup);
+        Assert.Equal(typeof(TimerInfo), parameter.ParameterType);
+    }
+
+    [Fact]
+    public void Every_function_class_is_found()
+    {
+        Assert.Equal(
+            ["GetArticle", "GetDashboard", "GetEventSummary", "GetEvents", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "SweepStalledArticles"],
+            FunctionClasses.Select(type => type.Name).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(typeof(GetEvents), IngestionApi.EventsRoute)]
     [InlineData(typeof(GetArticle), IngestionApi.ArticleRoute)]
@@ -55,13 +76,14 @@ public sealed partial class TriggerBindingTests
     }
 
     [Fact]
-    public void Every_function_is_named_after_its_class_and_takes_a_cancellation_token()
+    public void Every_function_is_named_after_its_class_and_takes_a_cancellation_token_unless_it_serves_content_from_memory()
     {
+        Type[] fromMemory = [typeof(GetDashboard), typeof(GetOpenApiDocument)];
         Assert.All(FunctionClasses, type =>
         {
             var method = RunMethod(type);
             Assert.Equal(type.Name, method.GetCustomAttribute<FunctionAttribute>()!.Name);
-            Assert.Equal(typeof(CancellationToken), method.GetParameters()[^1].ParameterType);
+            Assert.Equal(!fromMemory.Contains(type), method.GetParameters()[^1].ParameterType == typeof(CancellationToken));
         });
     }
 

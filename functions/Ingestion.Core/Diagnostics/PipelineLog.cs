@@ -28,4 +28,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(1008, LogLevel.Error, "Article {BlobName}: attempt {Attempt} of {MaxAttempts} failed")]
     public static partial void AttemptFailed(ILogger logger, Exception exception, string blobName, long attempt, int maxAttempts);
+
+    [LoggerMessage(1009, LogLevel.Warning, "Article {BlobName} stalled (received or leased long ago, not done); offering it again")]
+    public static partial void Stalled(ILogger logger, string blobName);
 }

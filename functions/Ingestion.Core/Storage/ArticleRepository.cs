@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Ingestion.Core.Articles;
@@ -135,6 +136,20 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
         }
 
         return ([], null);
+    }
+
+    /// <summary>
+    /// Names of articles no parser is working on although they are not done: received before <paramref name="stalledSince"/>
+    /// and still waiting, or processing under a lease that ran out before it.
+    /// </summary>
+    public async IAsyncEnumerable<string> ListStalledAsync(DateTimeOffset stalledSince, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"(Status eq {nameof(ArticleStatus.Received)} and ReceivedAt lt {stalledSince}) or (Status eq {nameof(ArticleStatus.Processing)} and LeaseUntil lt {stalledSince})");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["Name"], cancellationToken: cancellationToken))
+        {
+            yield return row.GetString("Name");
+        }
     }
 
     internal static ArticleRecord ToRecord(TableEntity row) => new(
