@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Ingestion.Core.Articles;
 using Ingestion.Core.Diagnostics;
@@ -27,6 +29,9 @@ public sealed class ArticleProcessor(
 {
     /// <summary>Long enough for a large article, short enough that a crashed parser does not hold an article for long.</summary>
     internal static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
+
+    /// <summary>A long article's events are written this many at a time (each with its index copies).</summary>
+    private const int EventsPerWrite = 500;
 
     /// <param name="dequeueCount">How many times the queue has delivered this message; the last allowed attempt records the article as failed.</param>
     public Task ProcessAsync(ParseRequest request, long dequeueCount, CancellationToken cancellationToken) =>
@@ -151,10 +156,11 @@ public sealed class ArticleProcessor(
 
     /// <summary>
     /// Extracts and writes the article segment by segment, numbering events across segments. One segment (every
-    /// ordinary article) replaces the previous rows in place; more are written as they are read, after deleting what
-    /// an earlier parse left, so no more than two segments' events are held at once.
+    /// ordinary article) replaces the previous rows in place. A longer article's rows are deleted first, then each
+    /// segment's events are written a part at a time as it is extracted, so memory holds one segment's text ahead and
+    /// one part's rows, whatever the article's length.
     /// </summary>
-    /// <param name="writingSegments">Called before the first segment of a long article is written: from then on a failure leaves rows to remove.</param>
+    /// <param name="writingSegments">Called before a long article's first rows are written: from then on a failure leaves rows to remove.</param>
     private async Task<ArticleWritten> WriteSegmentsAsync(
         ParseRequest request, ArticleClaim claim, string articleKey, bool firstWrite, IAsyncEnumerator<Article> segments, Action writingSegments, CancellationToken cancellationToken)
     {
@@ -164,39 +170,36 @@ public sealed class ArticleProcessor(
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{article.PublishedOn:yyyy-MM-dd}\n{article.Title}\n"));
         var extraction = TimeSpan.Zero;
-        var leaseExtendedAt = time.GetUtcNow();
-        DailyEventCounts? counts = null;
-        var written = 0;
-        for (var segment = article; ; segment = segments.Current)
+        var isLast = !await segments.MoveNextAsync();
+        if (isLast)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(segment.Body));
-            var extractionStarted = Stopwatch.GetTimestamp();
-            var rows = extractor.Extract(segment.Body, segment.PublishedOn, cancellationToken).Events
-                .Select((extracted, index) => EventEntityMapper.ToEntity(segment, articleKey, written + index, extracted, extractor.Version))
-                .ToList();
-            extraction += Stopwatch.GetElapsedTime(extractionStarted);
-            var isLast = !await segments.MoveNextAsync();
-            if (counts is null && isLast)
+            AppendToHash(hash, article.Body);
+            var rows = Extract(article, articleKey, firstIndex: 0, ref extraction, cancellationToken).ToList();
+            var (written, _) = await eventWriter.ReplaceArticleEventsAsync(articleKey, rows, firstWrite, cancellationToken);
+            telemetry.ExtractionDuration.Record(extraction.TotalMilliseconds);
+            return new ArticleWritten(article, written, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+
+        writingSegments();
+        if (!firstWrite)
+        {
+            // Delete-then-write: the old events are missing until the new ones are written (see EventWriter).
+            await eventWriter.DeleteArticleEventsAsync(articleKey, cancellationToken);
+        }
+
+        var counts = new DailyEventCounts(articleKey);
+        var count = 0;
+        var leaseExtendedAt = time.GetUtcNow();
+        for (var segment = article; ; segment = segments.Current, isLast = !await segments.MoveNextAsync())
+        {
+            AppendToHash(hash, segment.Body);
+            foreach (var part in Extract(segment, articleKey, count, ref extraction, cancellationToken).Chunk(EventsPerWrite))
             {
-                (written, _) = await eventWriter.ReplaceArticleEventsAsync(articleKey, rows, firstWrite, cancellationToken);
-                break;
+                count += await eventWriter.AppendEventsAsync(articleKey, part, counts, cancellationToken);
             }
 
-            if (counts is null)
-            {
-                counts = new DailyEventCounts(articleKey);
-                writingSegments();
-                if (!firstWrite)
-                {
-                    // Delete-then-write: the old events are missing until the new ones are written (see EventWriter).
-                    await eventWriter.DeleteArticleEventsAsync(articleKey, cancellationToken);
-                }
-            }
-
-            written += await eventWriter.WriteSegmentAsync(articleKey, rows, counts, cancellationToken);
             if (isLast)
             {
-                await eventWriter.WriteCountsAsync(counts, cancellationToken);
                 break;
             }
 
@@ -208,8 +211,32 @@ public sealed class ArticleProcessor(
             }
         }
 
+        await eventWriter.WriteCountsAsync(counts, cancellationToken);
         telemetry.ExtractionDuration.Record(extraction.TotalMilliseconds);
-        return new ArticleWritten(article, written, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return new ArticleWritten(article, count, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    /// <summary>A segment's events as rows, numbered from <paramref name="firstIndex"/>.</summary>
+    private IEnumerable<TableEntity> Extract(Article segment, string articleKey, int firstIndex, ref TimeSpan extraction, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var events = extractor.Extract(segment.Body, segment.PublishedOn, cancellationToken).Events;
+        extraction += Stopwatch.GetElapsedTime(started);
+        return events.Select((extracted, index) => EventEntityMapper.ToEntity(segment, articleKey, firstIndex + index, extracted, extractor.Version));
+    }
+
+    /// <summary>Hashes a segment's UTF-8 through a pooled buffer: the joined segments hash as the whole body did.</summary>
+    private static void AppendToHash(IncrementalHash hash, string text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Opens the blob version the request names, refusing it from its size alone when it is over the limit.</summary>

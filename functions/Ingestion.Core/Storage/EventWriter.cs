@@ -10,7 +10,7 @@ namespace Ingestion.Core.Storage;
 /// <remarks>
 /// An article read in one segment is replaced in place (<see cref="ReplaceArticleEventsAsync"/>): new rows are
 /// written over the old, then what the new version lacks is deleted, so its events never go missing. A longer article
-/// is replaced by delete-then-write (<see cref="DeleteArticleEventsAsync"/>, <see cref="WriteSegmentAsync"/>,
+/// is replaced by delete-then-write (<see cref="DeleteArticleEventsAsync"/>, <see cref="AppendEventsAsync"/>,
 /// <see cref="WriteCountsAsync"/>), so that nothing holds all its events or keys at once; while it is re-parsed its
 /// events are briefly missing.
 /// </remarks>
@@ -45,11 +45,11 @@ public sealed class EventWriter(StorageClients storage)
         DeleteListedAsync(articleKey, keepEvents: [], keepIndex: [], cancellationToken);
 
     /// <summary>
-    /// Writes one segment's events and index copies (the article's listing first) and adds them to the day counts;
-    /// the count rows are written once, by <see cref="WriteCountsAsync"/>, after the last segment.
+    /// Writes some of a long article's events and their index copies (the article's listing first) and adds them to
+    /// the day counts; the count rows are written once, by <see cref="WriteCountsAsync"/>, after the last events.
     /// </summary>
     /// <returns>The number of events written.</returns>
-    public Task<int> WriteSegmentAsync(string articleKey, IReadOnlyList<TableEntity> events, DailyEventCounts counts, CancellationToken cancellationToken) =>
+    public Task<int> AppendEventsAsync(string articleKey, IReadOnlyList<TableEntity> events, DailyEventCounts counts, CancellationToken cancellationToken) =>
         WriteAsync(articleKey, events, IndexRows(articleKey, events, counts), cancellationToken);
 
     public Task WriteCountsAsync(DailyEventCounts counts, CancellationToken cancellationToken) =>
