@@ -132,6 +132,20 @@ public sealed partial class SegmentedArticleTests(AzuriteFixture azurite) : IAsy
     }
 
     [Fact]
+    public async Task Long_article_that_outlasts_its_lease_keeps_it_and_completes()
+    {
+        // Two minutes pass at every look at the clock, so the lease is extended after every segment.
+        await using var slow = await CreateCoreAsync(new ScriptedExtractor(), new SteppingTime(TimeSpan.FromMinutes(2)));
+        var eTag = await Articles.UploadAsync(Storage.Articles, Name, LongArticle(Paragraphs, "the minister visited Paris on Monday."));
+
+        await slow.Get<ArticleProcessor>().ProcessAsync(new ParseRequest(Name, eTag), 1, CancellationToken.None);
+
+        var article = await slow.Get<ArticleRepository>().GetAsync(Name, CancellationToken.None);
+        Assert.Equal(ArticleStatus.Processed, article!.Status);
+        Assert.Equal(article.EventCount, (await Tables.AllRowsAsync(Storage.EventsTable)).Count);
+    }
+
+    [Fact]
     public void Segment_size_is_validated_at_start()
     {
         var options = new IngestionOptions { SegmentChars = 10 };
@@ -151,7 +165,7 @@ public sealed partial class SegmentedArticleTests(AzuriteFixture azurite) : IAsy
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private Task<CoreServices> CreateCoreAsync(IEventExtractor extractor)
+    private Task<CoreServices> CreateCoreAsync(IEventExtractor extractor, TimeProvider? time = null)
     {
         _storage.Settings[$"{IngestionSettings.Section}:{nameof(IngestionOptions.SegmentChars)}"] = SegmentChars.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var tableOptions = new TableClientOptions();
@@ -159,6 +173,7 @@ public sealed partial class SegmentedArticleTests(AzuriteFixture azurite) : IAsy
         return CoreServices.CreateAsync(_storage, services =>
         {
             services.AddSingleton(extractor);
+            services.AddSingleton(time ?? TimeProvider.System);
             services.AddSingleton(provider => new StorageClients(_storage.Configuration, provider.GetRequiredService<IOptions<IngestionOptions>>(), tableOptions));
         });
     }
@@ -188,6 +203,13 @@ public sealed partial class SegmentedArticleTests(AzuriteFixture azurite) : IAsy
             Assert.InRange(partitions.Count, 1, TableTransactions.MaxActionsPerTransaction);
             Assert.Single(partitions.Distinct());
         });
+    }
+
+    private sealed class SteppingTime(TimeSpan step) : TimeProvider
+    {
+        private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow() => _now += step;
     }
 
     /// <summary>Records the partition key of every action of every table transaction (a <c>$batch</c> request).</summary>
