@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Ingestion.Core.Articles;
 
 namespace Ingestion.Core;
 
@@ -30,6 +31,13 @@ public sealed class IngestionOptions
     /// <summary>Articles larger than this are recorded as failed without being read into memory.</summary>
     [Range(1, 1024L * 1024 * 1024)]
     public long MaxArticleBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Text articles longer than this many characters are read, extracted and written in segments of about this size,
+    /// so their memory does not grow with their length.
+    /// </summary>
+    [Range(ArticleReader.MinSegmentChars, 64 * 1024 * 1024)]
+    public int SegmentChars { get; set; } = ArticleReader.DefaultSegmentChars;
 
     /// <summary>The longest date range one events query may ask for, in days.</summary>
     [Range(1, 100_000)]

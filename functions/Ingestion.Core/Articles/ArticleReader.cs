@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -17,55 +18,197 @@ public sealed partial class ArticleReader(TimeProvider time)
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads and validates an article. Throws <see cref="ArticleFormatException"/> with the reason when it is not a readable article.</summary>
+    /// <summary>Segments of a long article are about this many characters: enough that ordinary articles are one segment.</summary>
+    public const int DefaultSegmentChars = 256 * 1024;
+
+    /// <summary>The smallest segment size accepted: the text format's header must fit in the first one.</summary>
+    public const int MinSegmentChars = 1024;
+
+    /// <summary>Reads and validates a whole article. Throws <see cref="ArticleFormatException"/> with the reason when it is not a readable article.</summary>
     public async Task<Article> ReadAsync(Stream content, ArticleBlobInfo blob, CancellationToken cancellationToken)
     {
-        var text = await DecodeAsync(content, cancellationToken);
-        var trimmed = text.AsSpan().TrimStart();
-        if (trimmed.IsEmpty)
+        Article? first = null;
+        StringBuilder? body = null;
+        await foreach (var segment in ReadSegmentsAsync(content, blob, DefaultSegmentChars, cancellationToken))
+        {
+            if (first is null)
+            {
+                first = segment;
+            }
+            else
+            {
+                (body ??= new StringBuilder(first.Body)).Append(segment.Body);
+            }
+        }
+
+        // The reader yields at least one segment or throws.
+        return body is null ? first! : first! with { Body = body.ToString() };
+    }
+
+    /// <summary>
+    /// Reads and validates an article, yielding its body in segments of at most <paramref name="segmentChars"/>
+    /// characters, each ending at the last paragraph break in its reach, else the last sentence end, else the last
+    /// space, else anywhere; joined they are the body, and a body up to that size is one segment. Every segment
+    /// carries the article's date and fields. JSON articles are parsed whole and come as one segment. A format error
+    /// late in a long text (invalid bytes, a NUL) is thrown when the enumeration reaches it, after earlier segments.
+    /// </summary>
+    public async IAsyncEnumerable<Article> ReadSegmentsAsync(
+        Stream content, ArticleBlobInfo blob, int segmentChars, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(segmentChars, MinSegmentChars);
+        var text = await NormalizedText.OpenAsync(content, cancellationToken);
+        var pending = new StringBuilder();
+        var more = true;
+
+        // Enough text to tell the shape and read a header. A run of white space that fills whole reads is dropped on
+        // the way: the shape is decided by the first character that is not white space.
+        while (more && (pending.Length <= segmentChars || IsWhiteSpace(pending)))
+        {
+            if (IsWhiteSpace(pending))
+            {
+                pending.Clear();
+            }
+
+            more = await text.ReadAsync(pending, cancellationToken);
+        }
+
+        if (IsWhiteSpace(pending))
         {
             throw new ArticleFormatException("The article is empty (no text, or only white space).");
         }
 
-        return trimmed[0] == '{' ? ReadJson(text, blob) : ReadText(text, blob);
-    }
-
-    private static async Task<string> DecodeAsync(Stream content, CancellationToken cancellationToken)
-    {
-        // Sniff the first bytes: BOMs pick the encoding, NULs and known magic numbers mark binary files.
-        var head = new byte[8];
-        var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        var start = head.AsSpan(0, headLength);
-        if (DescribeBinary(start) is { } binary)
+        var window = pending.ToString();
+        if (window.AsSpan().TrimStart()[0] == '{')
         {
-            throw new ArticleFormatException($"The file is {binary}, not text.");
-        }
-
-        Encoding encoding = start.StartsWith((byte[])[0xFF, 0xFE]) ? new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true)
-            : start.StartsWith((byte[])[0xFE, 0xFF]) ? new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true)
-            : StrictUtf8;
-        var isUtf16 = encoding is UnicodeEncoding;
-        if (!isUtf16 && start.IndexOf((byte)0) >= 0)
-        {
-            throw new ArticleFormatException("The file contains NUL bytes: it is binary, not text.");
-        }
-
-        using var reader = new StreamReader(new PrefixedStream(head.AsMemory(0, headLength), content), encoding, detectEncodingFromByteOrderMarks: false);
-        try
-        {
-            var text = await reader.ReadToEndAsync(cancellationToken);
-            if (!isUtf16 && text.Contains('\0', StringComparison.Ordinal))
+            // JSON is parsed as a document, so it is read whole (within the size limit).
+            while (more)
             {
-                throw new ArticleFormatException("The file contains NUL bytes: it is binary, not text.");
+                more = await text.ReadAsync(pending, cancellationToken);
             }
 
-            return Normalize(text);
+            yield return ReadJson(pending.ToString(), blob);
+            yield break;
         }
-        catch (DecoderFallbackException ex)
+
+        var (header, bodyStart) = ReadHeader(window, blob);
+        pending.Remove(0, bodyStart);
+        var isFirst = true;
+        while (true)
         {
-            throw new ArticleFormatException(
-                $"The file is not valid {(isUtf16 ? "UTF-16" : "UTF-8")} text (invalid bytes near byte {ex.Index}); save it as UTF-8.", ex);
+            if (isFirst)
+            {
+                TrimStart(pending);
+            }
+
+            // Trailing white space does not count: a body that fits once trimmed is one segment.
+            while (more && LengthWithoutTrailingSpace(pending) <= segmentChars)
+            {
+                more = await text.ReadAsync(pending, cancellationToken);
+                if (isFirst)
+                {
+                    TrimStart(pending);
+                }
+            }
+
+            // Every segment but the last ends on a non-space character, so trimming the rest of the text trims the body.
+            if (!more)
+            {
+                pending.Length = LengthWithoutTrailingSpace(pending);
+            }
+
+            var isLast = pending.Length <= segmentChars;
+            var cut = isLast ? pending.Length : SegmentEnd(pending.ToString(0, segmentChars));
+            var segment = header with { Body = pending.ToString(0, cut) };
+            pending.Remove(0, cut);
+            if (isFirst)
+            {
+                Validate(segment);
+                isFirst = false;
+            }
+
+            if (segment.Body.Length > 0)
+            {
+                yield return segment;
+            }
+
+            if (isLast)
+            {
+                yield break;
+            }
         }
+    }
+
+    /// <summary>Where a full window is cut: after its last paragraph, else sentence, else word, else at its end.</summary>
+    internal static int SegmentEnd(string window)
+    {
+        var paragraph = window.LastIndexOf("\n\n", StringComparison.Ordinal);
+        if (paragraph > 0 && StartOfSpace(window, paragraph) is > 0 and var afterParagraph)
+        {
+            return afterParagraph;
+        }
+
+        for (var i = window.Length - 2; i > 0; i--)
+        {
+            if (window[i] is '.' or '!' or '?' && char.IsWhiteSpace(window[i + 1]))
+            {
+                return i + 1;
+            }
+        }
+
+        var space = window.AsSpan().LastIndexOfAny(" \t\n");
+        if (space > 0 && StartOfSpace(window, space) is > 0 and var afterWord)
+        {
+            return afterWord;
+        }
+
+        // No space at all: any place will do but the middle of a surrogate pair.
+        return char.IsHighSurrogate(window[^1]) ? window.Length - 1 : window.Length;
+    }
+
+    /// <summary>The start of the run of white space that includes <paramref name="index"/>.</summary>
+    private static int StartOfSpace(string text, int index)
+    {
+        while (index > 0 && char.IsWhiteSpace(text[index - 1]))
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    private static bool IsWhiteSpace(StringBuilder text)
+    {
+        foreach (var chunk in text.GetChunks())
+        {
+            if (!chunk.Span.IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void TrimStart(StringBuilder text)
+    {
+        var spaces = 0;
+        while (spaces < text.Length && char.IsWhiteSpace(text[spaces]))
+        {
+            spaces++;
+        }
+
+        text.Remove(0, spaces);
+    }
+
+    private static int LengthWithoutTrailingSpace(StringBuilder text)
+    {
+        var length = text.Length;
+        while (length > 0 && char.IsWhiteSpace(text[length - 1]))
+        {
+            length--;
+        }
+
+        return length;
     }
 
     private static string? DescribeBinary(ReadOnlySpan<byte> head) =>
@@ -77,42 +220,14 @@ public sealed partial class ArticleReader(TimeProvider time)
         : head.StartsWith((byte[])[0x1F, 0x8B]) ? "a gzip archive"
         : null;
 
-    /// <summary>Drops the BOM, unifies line endings and turns other control characters into spaces.</summary>
-    private static string Normalize(string text)
+    /// <summary>The text format's header, or the fallback date when there is none, and where the body starts.</summary>
+    private static (Article Header, int BodyStart) ReadHeader(string window, ArticleBlobInfo blob)
     {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (i == 0 && c == '\uFEFF')
-            {
-                continue;
-            }
-
-            if (c == '\r')
-            {
-                builder.Append('\n');
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-            }
-            else
-            {
-                builder.Append(c != '\n' && c != '\t' && char.IsControl(c) ? ' ' : c);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private Article ReadText(string text, ArticleBlobInfo blob)
-    {
-        var header = HeaderPattern().Match(text);
+        var header = HeaderPattern().Match(window);
         if (!header.Success)
         {
             var (published, source) = FallbackDate(blob);
-            return Validate(new Article(blob.Name, published, source, Title: null, Body: text.Trim()));
+            return (new Article(blob.Name, published, source, Title: null, Body: string.Empty), 0);
         }
 
         var dateText = header.Groups["date"].Value;
@@ -121,7 +236,7 @@ public sealed partial class ArticleReader(TimeProvider time)
             throw new ArticleFormatException($"The header date '{Shorten(dateText)}' is not a valid date: expected YYYY-MM-DD, for example 'date 2022-02-06'.");
         }
 
-        return Validate(new Article(blob.Name, date, PublicationDateSource.Header, Title: null, Body: text[(header.Index + header.Length)..].Trim()));
+        return (new Article(blob.Name, date, PublicationDateSource.Header, Title: null, Body: string.Empty), header.Index + header.Length);
     }
 
     private Article ReadJson(string text, ArticleBlobInfo blob)
@@ -201,4 +316,100 @@ public sealed partial class ArticleReader(TimeProvider time)
     // so "date 2022-02-30" gets a clear error instead of being read as plain text.
     [GeneratedRegex(@"\A\s*date[ \t]+(?<date>\d\S*)(?:[ \t]+|\n+|\z)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderPattern();
+    /// <summary>
+    /// An article's bytes decoded and normalized a read at a time: the BOM dropped, line endings unified (a CR at the
+    /// end of one read and an LF at the start of the next are one line end), other control characters made spaces.
+    /// </summary>
+    private sealed class NormalizedText
+    {
+        private const int ReadBytes = 64 * 1024;
+
+        private readonly Stream _content;
+        private readonly Decoder _decoder;
+        private readonly bool _isUtf16;
+        private readonly byte[] _bytes = new byte[ReadBytes];
+        private readonly char[] _chars;
+        private int _sniffed;
+        private long _position;
+        private bool _afterCr;
+        private bool _atStart = true;
+
+        private NormalizedText(Stream content, Encoding encoding, int sniffed, byte[] head)
+        {
+            _content = content;
+            _decoder = encoding.GetDecoder();
+            _isUtf16 = encoding is UnicodeEncoding;
+            _chars = new char[encoding.GetMaxCharCount(ReadBytes)];
+            head.AsSpan(0, sniffed).CopyTo(_bytes);
+            _sniffed = sniffed;
+        }
+
+        /// <summary>Sniffs the first bytes: BOMs pick the encoding, NULs and known magic numbers mark binary files.</summary>
+        public static async Task<NormalizedText> OpenAsync(Stream content, CancellationToken cancellationToken)
+        {
+            var head = new byte[8];
+            var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            var start = head.AsSpan(0, headLength);
+            if (DescribeBinary(start) is { } binary)
+            {
+                throw new ArticleFormatException($"The file is {binary}, not text.");
+            }
+
+            Encoding encoding = start.StartsWith((byte[])[0xFF, 0xFE]) ? new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true)
+                : start.StartsWith((byte[])[0xFE, 0xFF]) ? new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true)
+                : StrictUtf8;
+            if (encoding is not UnicodeEncoding && start.IndexOf((byte)0) >= 0)
+            {
+                throw new ArticleFormatException("The file contains NUL bytes: it is binary, not text.");
+            }
+
+            return new NormalizedText(content, encoding, headLength, head);
+        }
+
+        /// <summary>Appends the next read's text to <paramref name="text"/>.</summary>
+        /// <returns>False once the content is exhausted.</returns>
+        public async Task<bool> ReadAsync(StringBuilder text, CancellationToken cancellationToken)
+        {
+            var count = _sniffed + await _content.ReadAsync(_bytes.AsMemory(_sniffed), cancellationToken);
+            _sniffed = 0;
+            var isEnd = count == 0;
+            int decoded;
+            try
+            {
+                decoded = _decoder.GetChars(_bytes, 0, count, _chars, 0, flush: isEnd);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new ArticleFormatException(
+                    $"The file is not valid {(_isUtf16 ? "UTF-16" : "UTF-8")} text (invalid bytes near byte {_position + Math.Max(ex.Index, 0)}); save it as UTF-8.", ex);
+            }
+
+            _position += count;
+            var chars = _chars.AsSpan(0, decoded);
+            if (!_isUtf16 && chars.Contains('\0'))
+            {
+                throw new ArticleFormatException("The file contains NUL bytes: it is binary, not text.");
+            }
+
+            Append(text, chars);
+            return !isEnd;
+        }
+
+        private void Append(StringBuilder text, ReadOnlySpan<char> chars)
+        {
+            foreach (var c in chars)
+            {
+                var afterCr = _afterCr;
+                _afterCr = c == '\r';
+                if ((afterCr && c == '\n') || (_atStart && c == '\uFEFF'))
+                {
+                    _atStart = false;
+                    continue;
+                }
+
+                _atStart = false;
+                text.Append(c == '\r' ? '\n' : c != '\n' && c != '\t' && char.IsControl(c) ? ' ' : c);
+            }
+        }
+    }
 }

@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Ingestion.Core.Articles;
 using Ingestion.Core.Diagnostics;
@@ -27,6 +29,9 @@ public sealed class ArticleProcessor(
 {
     /// <summary>Long enough for a large article, short enough that a crashed parser does not hold an article for long.</summary>
     internal static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
+
+    /// <summary>A long article's events are written this many at a time (each with its index copies).</summary>
+    private const int EventsPerWrite = 500;
 
     /// <param name="dequeueCount">How many times the queue has delivered this message; the last allowed attempt records the article as failed.</param>
     public Task ProcessAsync(ParseRequest request, long dequeueCount, CancellationToken cancellationToken) =>
@@ -109,45 +114,133 @@ public sealed class ArticleProcessor(
         var articleKey = TableKeys.ArticleKey(request.BlobName);
         // The intake's row with no attempt on it: rows are only ever written under a claim, so there are none yet.
         var firstWrite = claim.Previous is { Attempts: 0 };
-        Article article;
+        var segmentsWritten = false;
+        ArticleWritten result;
         try
         {
-            article = await ReadArticleAsync(request, cancellationToken);
+            using var download = await DownloadAsync(request, cancellationToken);
+            download.Details.Metadata.TryGetValue("published", out var published);
+            var blob = new ArticleBlobInfo(request.BlobName, published, download.Details.CreatedOn);
+            await using var segments = reader.ReadSegmentsAsync(download.Content, blob, options.Value.SegmentChars, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            result = await WriteSegmentsAsync(request, claim, articleKey, firstWrite, segments, () => segmentsWritten = true, cancellationToken);
         }
         catch (ArticleFormatException ex)
         {
-            // The new version is unreadable: its predecessor's events no longer describe the blob.
-            await eventWriter.ReplaceArticleEventsAsync(articleKey, [], firstWrite, cancellationToken);
+            // The new version is unreadable: its predecessor's events no longer describe the blob, and segments of
+            // it read before the error may have been written.
+            if (!firstWrite || segmentsWritten)
+            {
+                await eventWriter.DeleteArticleEventsAsync(articleKey, cancellationToken);
+            }
+
             await RecordFailureAsync(request, claim, ex.Message, stopwatch, cancellationToken);
             return;
         }
 
-        var extractionStarted = Stopwatch.GetTimestamp();
-        var extraction = extractor.Extract(article.Body, article.PublishedOn, cancellationToken);
-        telemetry.ExtractionDuration.Record(Stopwatch.GetElapsedTime(extractionStarted).TotalMilliseconds);
-
-        var rows = extraction.Events
-            .Select((extracted, index) => EventEntityMapper.ToEntity(article, articleKey, index, extracted, extractor.Version))
-            .ToList();
-        var (written, _) = await eventWriter.ReplaceArticleEventsAsync(articleKey, rows, firstWrite, cancellationToken);
-
+        var article = result.Article;
         await articles.CompleteAsync(
             claim,
             Outcome(request, claim, ArticleStatus.Processed, error: null) with
             {
-                ContentHash = ContentHash(article),
+                ContentHash = result.ContentHash,
                 Published = article.PublishedOn.ToString(TableKeys.DateFormat, CultureInfo.InvariantCulture),
                 PublishedSource = article.PublishedOnSource,
                 Title = article.Title,
-                EventCount = written,
+                EventCount = result.Written,
             },
             cancellationToken);
         telemetry.ArticlesProcessed.Add(1);
-        telemetry.EventsWritten.Add(written);
-        PipelineLog.Processed(logger, request.BlobName, "processed", written, stopwatch.ElapsedMilliseconds);
+        telemetry.EventsWritten.Add(result.Written);
+        PipelineLog.Processed(logger, request.BlobName, "processed", result.Written, stopwatch.ElapsedMilliseconds);
     }
 
-    private async Task<Article> ReadArticleAsync(ParseRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extracts and writes the article segment by segment, numbering events across segments. One segment (every
+    /// ordinary article) replaces the previous rows in place. A longer article's rows are deleted first, then each
+    /// segment's events are written a part at a time as it is extracted, so memory holds one segment's text ahead and
+    /// one part's rows, whatever the article's length.
+    /// </summary>
+    /// <param name="writingSegments">Called before a long article's first rows are written: from then on a failure leaves rows to remove.</param>
+    private async Task<ArticleWritten> WriteSegmentsAsync(
+        ParseRequest request, ArticleClaim claim, string articleKey, bool firstWrite, IAsyncEnumerator<Article> segments, Action writingSegments, CancellationToken cancellationToken)
+    {
+        // The reader yields at least one segment or throws.
+        await segments.MoveNextAsync();
+        var article = segments.Current;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{article.PublishedOn:yyyy-MM-dd}\n{article.Title}\n"));
+        var extraction = TimeSpan.Zero;
+        var isLast = !await segments.MoveNextAsync();
+        if (isLast)
+        {
+            AppendToHash(hash, article.Body);
+            var rows = Extract(article, articleKey, firstIndex: 0, ref extraction, cancellationToken).ToList();
+            var (written, _) = await eventWriter.ReplaceArticleEventsAsync(articleKey, rows, firstWrite, cancellationToken);
+            telemetry.ExtractionDuration.Record(extraction.TotalMilliseconds);
+            return new ArticleWritten(article, written, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+
+        writingSegments();
+        if (!firstWrite)
+        {
+            // Delete-then-write: the old events are missing until the new ones are written (see EventWriter).
+            await eventWriter.DeleteArticleEventsAsync(articleKey, cancellationToken);
+        }
+
+        var counts = new DailyEventCounts(articleKey);
+        var count = 0;
+        var leaseExtendedAt = time.GetUtcNow();
+        for (var segment = article; ; segment = segments.Current, isLast = !await segments.MoveNextAsync())
+        {
+            AppendToHash(hash, segment.Body);
+            foreach (var part in Extract(segment, articleKey, count, ref extraction, cancellationToken).Chunk(EventsPerWrite))
+            {
+                count += await eventWriter.AppendEventsAsync(articleKey, part, counts, cancellationToken);
+            }
+
+            if (isLast)
+            {
+                break;
+            }
+
+            // A long article outlasts the lease: keep it, or learn (412) that another parser took the article over.
+            if (time.GetUtcNow() - leaseExtendedAt > LeaseDuration / 2)
+            {
+                leaseExtendedAt = time.GetUtcNow();
+                await articles.ExtendLeaseAsync(claim, request.BlobName, LeaseDuration, cancellationToken);
+            }
+        }
+
+        await eventWriter.WriteCountsAsync(counts, cancellationToken);
+        telemetry.ExtractionDuration.Record(extraction.TotalMilliseconds);
+        return new ArticleWritten(article, count, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    /// <summary>A segment's events as rows, numbered from <paramref name="firstIndex"/>.</summary>
+    private IEnumerable<TableEntity> Extract(Article segment, string articleKey, int firstIndex, ref TimeSpan extraction, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var events = extractor.Extract(segment.Body, segment.PublishedOn, cancellationToken).Events;
+        extraction += Stopwatch.GetElapsedTime(started);
+        return events.Select((extracted, index) => EventEntityMapper.ToEntity(segment, articleKey, firstIndex + index, extracted, extractor.Version));
+    }
+
+    /// <summary>Hashes a segment's UTF-8 through a pooled buffer: the joined segments hash as the whole body did.</summary>
+    private static void AppendToHash(IncrementalHash hash, string text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Opens the blob version the request names, refusing it from its size alone when it is over the limit.</summary>
+    private async Task<BlobDownloadStreamingResult> DownloadAsync(ParseRequest request, CancellationToken cancellationToken)
     {
         var blob = storage.Articles.GetBlobClient(request.BlobName);
         BlobDownloadStreamingResult download;
@@ -161,19 +254,16 @@ public sealed class ArticleProcessor(
             throw new StaleBlobException();
         }
 
-        using (download)
+        var length = download.Details.ContentLength;
+        var limit = options.Value.MaxArticleBytes;
+        if (length > limit)
         {
-            var details = download.Details;
-            var limit = options.Value.MaxArticleBytes;
-            if (details.ContentLength > limit)
-            {
-                throw new ArticleFormatException(
-                    $"The article is {details.ContentLength / 1048576.0:0.#} MB; articles are limited to {limit / 1048576.0:0.#} MB (setting {IngestionSettings.Section}:{nameof(IngestionOptions.MaxArticleBytes)}).");
-            }
-
-            details.Metadata.TryGetValue("published", out var published);
-            return await reader.ReadAsync(download.Content, new ArticleBlobInfo(request.BlobName, published, details.CreatedOn), cancellationToken);
+            download.Dispose();
+            throw new ArticleFormatException(
+                $"The article is {length / 1048576.0:0.#} MB; articles are limited to {limit / 1048576.0:0.#} MB (setting {IngestionSettings.Section}:{nameof(IngestionOptions.MaxArticleBytes)}).");
         }
+
+        return download;
     }
 
     private async Task RecordFailureAsync(ParseRequest request, ArticleClaim claim, string reason, Stopwatch stopwatch, CancellationToken cancellationToken)
@@ -199,8 +289,8 @@ public sealed class ArticleProcessor(
         ReceivedAt: claim.Previous?.ReceivedAt,
         ProcessedAt: null);
 
-    private static string ContentHash(Article article) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{article.PublishedOn:yyyy-MM-dd}\n{article.Title}\n{article.Body}")));
+    /// <summary>What was written for an article: its fields (from its first segment), the event count and the hash of its content.</summary>
+    private sealed record ArticleWritten(Article Article, int Written, string ContentHash);
 
     /// <summary>The blob changed or vanished after the request was queued: the request is out of date.</summary>
     private sealed class StaleBlobException : Exception;

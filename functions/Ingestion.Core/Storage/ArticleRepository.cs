@@ -99,6 +99,14 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
         claim.ETag = response.Headers.ETag ?? claim.ETag;
     }
 
+    /// <summary>Moves the lease's end on while a long article is parsed. Fails with 412 if the lease was lost.</summary>
+    public async Task ExtendLeaseAsync(ArticleClaim claim, string name, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey) { ["LeaseUntil"] = time.GetUtcNow() + leaseDuration };
+        var response = await Table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+        claim.ETag = response.Headers.ETag ?? claim.ETag;
+    }
+
     /// <summary>
     /// Gives the lease back without an outcome (the blob changed, or the attempt failed and will be retried), and
     /// the version the row named before, so a stale request does not leave its own ETag behind.

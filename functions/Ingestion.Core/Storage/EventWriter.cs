@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 
 namespace Ingestion.Core.Storage;
@@ -8,8 +7,18 @@ namespace Ingestion.Core.Storage;
 /// the article left that the new one does not have. The article's own index partition lists every event it has (or
 /// may have, mid-write), which is how stale rows are found.
 /// </summary>
+/// <remarks>
+/// An article read in one segment is replaced in place (<see cref="ReplaceArticleEventsAsync"/>): new rows are
+/// written over the old, then what the new version lacks is deleted, so its events never go missing. A longer article
+/// is replaced by delete-then-write (<see cref="DeleteArticleEventsAsync"/>, <see cref="AppendEventsAsync"/>,
+/// <see cref="WriteCountsAsync"/>), so that nothing holds all its events or keys at once; while it is re-parsed its
+/// events are briefly missing.
+/// </remarks>
 public sealed class EventWriter(StorageClients storage)
 {
+    /// <summary>Listed rows read per query page while deleting: the memory a deletion takes.</summary>
+    private const int ListingPage = 1000;
+
     /// <param name="events">The article's events, keyed by <see cref="TableKeys"/>.</param>
     /// <param name="firstWrite">
     /// No parse of this article ever started, so it has no rows: skips reading its index partition, a round trip on
@@ -18,61 +27,89 @@ public sealed class EventWriter(StorageClients storage)
     /// <returns>The number of events written and of stale rows (events and index rows) deleted.</returns>
     public async Task<(int Written, int Deleted)> ReplaceArticleEventsAsync(string articleKey, IReadOnlyList<TableEntity> events, bool firstWrite, CancellationToken cancellationToken)
     {
-        var articlePartition = $"{EventIndexKeys.Article}|{articleKey}";
-        var previous = firstWrite ? [] : await ReadArticlePartitionAsync(articlePartition, cancellationToken);
-
-        var records = events.Select(EventEntityMapper.FromEntity).ToList();
-        var indexRows = events
-            .Zip(records)
-            .SelectMany(pair => EventIndexKeys.Partitions(pair.Second, articleKey).Select(partition => EventEntityMapper.ToIndexEntity(pair.First, partition)))
-            .Concat(CountRows(articleKey, records))
-            .ToList();
-
-        // The article's rows go first: they announce what may exist, so a parse that dies half-way is cleaned up by the next.
-        await UpsertAsync(storage.EventIndexTable, indexRows.Where(row => row.PartitionKey == articlePartition), cancellationToken);
-        var written = await UpsertAsync(storage.EventsTable, events, cancellationToken);
-        await UpsertAsync(storage.EventIndexTable, indexRows.Where(row => row.PartitionKey != articlePartition), cancellationToken);
-
-        var keepEvents = events.Select(row => (row.PartitionKey, row.RowKey)).ToHashSet();
-        var keepIndex = indexRows.Select(row => (row.PartitionKey, row.RowKey)).ToHashSet();
-        var previousRecords = previous.Select(EventEntityMapper.FromEntity).ToList();
-        var staleEvents = previous.Select(EventEntityMapper.EventKeys).Where(key => !keepEvents.Contains(key));
-        var staleIndex = previous
-            .Zip(previousRecords)
-            .SelectMany(pair => EventIndexKeys.Partitions(pair.Second, articleKey).Select(partition => (partition, pair.First.RowKey)))
-            .Concat(CountRows(articleKey, previousRecords).Select(row => (row.PartitionKey, row.RowKey)))
-            .Where(key => !keepIndex.Contains(key));
-        var deleted = await TableTransactions.DeleteAsync(storage.EventsTable, staleEvents, cancellationToken)
-            + await TableTransactions.DeleteAsync(storage.EventIndexTable, staleIndex, cancellationToken);
+        var counts = new DailyEventCounts(articleKey);
+        var indexRows = IndexRows(articleKey, events, counts);
+        indexRows.AddRange(counts.Rows());
+        var written = await WriteAsync(articleKey, events, indexRows, cancellationToken);
+        var deleted = firstWrite ? 0 : await DeleteListedAsync(
+            articleKey,
+            keepEvents: events.Select(row => (row.PartitionKey, row.RowKey)).ToHashSet(),
+            keepIndex: indexRows.Select(row => (row.PartitionKey, row.RowKey)).ToHashSet(),
+            cancellationToken);
         return (written, deleted);
     }
 
-    /// <summary>The article's events as its index partition holds them, in date order.</summary>
-    public async Task<List<TableEntity>> ReadArticlePartitionAsync(string articlePartition, CancellationToken cancellationToken)
+    /// <summary>Deletes every row the article's index partition lists, page by page: what any earlier parse wrote or began to write.</summary>
+    /// <returns>The number of keys deleted (a day's count row once per page that lists it).</returns>
+    public Task<int> DeleteArticleEventsAsync(string articleKey, CancellationToken cancellationToken) =>
+        DeleteListedAsync(articleKey, keepEvents: [], keepIndex: [], cancellationToken);
+
+    /// <summary>
+    /// Writes some of a long article's events and their index copies (the article's listing first) and adds them to
+    /// the day counts; the count rows are written once, by <see cref="WriteCountsAsync"/>, after the last events.
+    /// </summary>
+    /// <returns>The number of events written.</returns>
+    public Task<int> AppendEventsAsync(string articleKey, IReadOnlyList<TableEntity> events, DailyEventCounts counts, CancellationToken cancellationToken) =>
+        WriteAsync(articleKey, events, IndexRows(articleKey, events, counts), cancellationToken);
+
+    public Task WriteCountsAsync(DailyEventCounts counts, CancellationToken cancellationToken) =>
+        UpsertAsync(storage.EventIndexTable, counts.Rows(), cancellationToken);
+
+    private static string ArticlePartition(string articleKey) => $"{EventIndexKeys.Article}|{articleKey}";
+
+    /// <summary>Every index copy of the events (the article's listing included), counting them by day on the way.</summary>
+    private static List<TableEntity> IndexRows(string articleKey, IReadOnlyList<TableEntity> events, DailyEventCounts counts)
     {
         var rows = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {articlePartition}");
-        await foreach (var row in storage.EventIndexTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        foreach (var row in events)
         {
-            rows.Add(row);
+            var record = EventEntityMapper.FromEntity(row);
+            counts.Add(record);
+            rows.AddRange(EventIndexKeys.Partitions(record, articleKey).Select(partition => EventEntityMapper.ToIndexEntity(row, partition)));
         }
 
         return rows;
     }
 
-    /// <summary>One row per day the article has events on, with its counts by type, actor, location and country.</summary>
-    private static IEnumerable<TableEntity> CountRows(string articleKey, IEnumerable<EventRecord> records) =>
-        records.GroupBy(record => record.Date, StringComparer.Ordinal).Select(day => new TableEntity(EventIndexKeys.CountPartition(day.Key), articleKey)
-        {
-            [EventCounts.Total] = day.Count(),
-            [EventCounts.Types] = Counts(day.Where(r => r.Type is not null).Select(r => r.Type!.Code)),
-            [EventCounts.Actors] = Counts(day.SelectMany(r => r.Actors.Concat(r.Targets).Select(a => a.Name).Distinct())),
-            [EventCounts.Locations] = Counts(day.SelectMany(r => r.Locations.Select(p => p.Name).Distinct())),
-            [EventCounts.Countries] = Counts(day.SelectMany(r => r.Actors.Concat(r.Targets).Select(a => a.CountryCode).Concat(r.Locations.Select(p => p.CountryCode)).OfType<string>().Distinct())),
-        });
+    private async Task<int> WriteAsync(string articleKey, IReadOnlyList<TableEntity> events, List<TableEntity> indexRows, CancellationToken cancellationToken)
+    {
+        // The article's rows go first: they announce what may exist, so a parse that dies half-way is cleaned up by the next.
+        var articlePartition = ArticlePartition(articleKey);
+        await UpsertAsync(storage.EventIndexTable, indexRows.Where(row => row.PartitionKey == articlePartition), cancellationToken);
+        var written = await UpsertAsync(storage.EventsTable, events, cancellationToken);
+        await UpsertAsync(storage.EventIndexTable, indexRows.Where(row => row.PartitionKey != articlePartition), cancellationToken);
+        return written;
+    }
 
-    private static string Counts(IEnumerable<string> keys) =>
-        JsonSerializer.Serialize(keys.GroupBy(key => key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count()));
+    /// <summary>
+    /// Deletes, except the keys kept, what the article's listing names — each listed event's row, its index copies and
+    /// its day's count row — and then the listed rows themselves, a page at a time: until a listed row goes, it still
+    /// names the others to the next attempt if this one dies.
+    /// </summary>
+    private async Task<int> DeleteListedAsync(
+        string articleKey, HashSet<(string, string)> keepEvents, HashSet<(string, string)> keepIndex, CancellationToken cancellationToken)
+    {
+        var articlePartition = ArticlePartition(articleKey);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {articlePartition}");
+        var deleted = 0;
+        await foreach (var page in storage.EventIndexTable.QueryAsync<TableEntity>(filter, ListingPage, cancellationToken: cancellationToken).AsPages(pageSizeHint: ListingPage))
+        {
+            var listed = page.Values;
+            var records = listed.Select(EventEntityMapper.FromEntity).ToList();
+            var events = listed.Select(EventEntityMapper.EventKeys).Where(key => !keepEvents.Contains(key));
+            var copies = listed
+                .Zip(records)
+                .SelectMany(pair => EventIndexKeys.Partitions(pair.Second, articleKey).Where(partition => partition != articlePartition).Select(partition => (partition, pair.First.RowKey)))
+                .Concat(records.Select(record => (EventIndexKeys.CountPartition(record.Date), articleKey)))
+                .Where(key => !keepIndex.Contains(key));
+            deleted += await TableTransactions.DeleteAsync(storage.EventsTable, events, cancellationToken)
+                + await TableTransactions.DeleteAsync(storage.EventIndexTable, copies, cancellationToken);
+            deleted += await TableTransactions.DeleteAsync(
+                storage.EventIndexTable, listed.Select(row => (row.PartitionKey, row.RowKey)).Where(key => !keepIndex.Contains(key)), cancellationToken);
+        }
+
+        return deleted;
+    }
 
     private static Task<int> UpsertAsync(TableClient table, IEnumerable<TableEntity> rows, CancellationToken cancellationToken) =>
         TableTransactions.SubmitAsync(table, rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);

@@ -15,6 +15,12 @@ namespace Ingestion.Core.Storage;
 public sealed class StorageClients
 {
     public StorageClients(IConfiguration configuration, IOptions<IngestionOptions> options)
+        : this(configuration, options, new TableClientOptions())
+    {
+    }
+
+    /// <param name="tableOptions">Lets tests watch the table requests (Azurite accepts transactions Azure rejects).</param>
+    internal StorageClients(IConfiguration configuration, IOptions<IngestionOptions> options, TableClientOptions tableOptions)
     {
         var names = options.Value;
         var connection = StorageConnection.From(configuration, IngestionSettings.StorageConnection);
@@ -23,13 +29,13 @@ public sealed class StorageClients
         {
             BlobService = new BlobServiceClient(connectionString);
             QueueService = new QueueServiceClient(connectionString, queueOptions);
-            TableService = new TableServiceClient(connectionString);
+            TableService = new TableServiceClient(connectionString, tableOptions);
         }
         else
         {
             BlobService = new BlobServiceClient(connection.BlobServiceUri, connection.Credential);
             QueueService = new QueueServiceClient(connection.QueueServiceUri, connection.Credential, queueOptions);
-            TableService = new TableServiceClient(connection.TableServiceUri, connection.Credential);
+            TableService = new TableServiceClient(connection.TableServiceUri, connection.Credential, tableOptions);
         }
 
         Articles = BlobService.GetBlobContainerClient(names.ContainerName);
