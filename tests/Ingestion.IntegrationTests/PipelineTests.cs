@@ -29,6 +29,31 @@ public sealed class PipelineTests(AzuriteFixture azurite) : CoreServicesTest(azu
     }
 
     [Fact]
+    public async Task Offering_a_version_a_parser_holds_leaves_its_row_until_the_lease_runs_out()
+    {
+        var eTag = await Articles.UploadAsync(Storage.Articles, "busy.txt", Articles.Sample(Articles.Seed));
+        var repository = Core.Get<ArticleRepository>();
+        var intake = Core.Get<ArticleIntake>();
+        await intake.ReceiveAsync("busy.txt", CancellationToken.None);
+        await Storage.ParseQueue.ClearMessagesAsync();
+        var claim = await repository.ClaimAsync("busy.txt", eTag, "test", TimeSpan.FromSeconds(3), reprocess: false, CancellationToken.None);
+        Assert.Equal(ArticleClaimOutcome.Claimed, claim.Outcome);
+
+        await intake.ReceiveAsync("busy.txt", CancellationToken.None);
+
+        // Overwriting the row would let a second request claim the article beside its parser.
+        Assert.Equal(ArticleStatus.Processing, (await repository.GetAsync("busy.txt", CancellationToken.None))!.Status);
+        Assert.Empty((await Storage.ParseQueue.PeekMessagesAsync()).Value);
+
+        // A parser that died holds the article only until its lease runs out; the next offer queues it again.
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await intake.ReceiveAsync("busy.txt", CancellationToken.None);
+
+        Assert.Equal(ArticleStatus.Received, (await repository.GetAsync("busy.txt", CancellationToken.None))!.Status);
+        Assert.Single((await Storage.ParseQueue.PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
     public async Task Parsed_article_is_processed_and_its_events_are_queryable_by_date()
     {
         var eTag = await Articles.UploadAsync(Storage.Articles, Articles.Seed, Articles.Sample(Articles.Seed));

@@ -134,7 +134,7 @@ public sealed partial class SegmentedArticleTests(AzuriteFixture azurite) : IAsy
     [Fact]
     public async Task Long_article_that_outlasts_its_lease_keeps_it_and_completes()
     {
-        // Two minutes pass at every look at the clock, so the lease is extended after every segment.
+        // Two minutes pass at every look at the clock, so the lease is extended after every part written.
         await using var slow = await CreateCoreAsync(new ScriptedExtractor(), new SteppingTime(TimeSpan.FromMinutes(2)));
         var eTag = await Articles.UploadAsync(Storage.Articles, Name, LongArticle(Paragraphs, "the minister visited Paris on Monday."));
 

@@ -31,4 +31,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(1009, LogLevel.Warning, "Article {BlobName} stalled (received or leased long ago, not done); offering it again")]
     public static partial void Stalled(ILogger logger, string blobName);
+
+    [LoggerMessage(1010, LogLevel.Debug, "Article {BlobName}: version {ETag} is being parsed; offer ignored")]
+    public static partial void BeingParsed(ILogger logger, string blobName, string eTag);
 }

@@ -23,10 +23,20 @@ public sealed class ArticleIntake(StorageClients storage, ArticleRepository arti
             return;
         }
 
-        if (await articles.GetAsync(blobName, cancellationToken) is { Status: ArticleStatus.Processed or ArticleStatus.Failed } known && known.ProcessedBlobETag == eTag)
+        var known = await articles.GetAsync(blobName, cancellationToken);
+        if (known is { Status: ArticleStatus.Processed or ArticleStatus.Failed } && known.ProcessedBlobETag == eTag)
         {
             // A repeated trigger for a version already parsed: nothing to do.
             PipelineLog.Duplicate(logger, blobName, eTag);
+            return;
+        }
+
+        if (known is { Status: ArticleStatus.Processing } && known.BlobETag == eTag && known.LeaseUntil > time.GetUtcNow())
+        {
+            // A parser holds this very version. Writing "received" over its row would let another request claim the
+            // article beside it, and restart a long article at every offer. If the parser fails it releases the row,
+            // or its lease runs out within a minute; the next offer, or the sweeper, then queues the article again.
+            PipelineLog.BeingParsed(logger, blobName, eTag);
             return;
         }
 

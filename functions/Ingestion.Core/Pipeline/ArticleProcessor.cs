@@ -27,8 +27,11 @@ public sealed class ArticleProcessor(
     IOptions<IngestionOptions> options,
     ILogger<ArticleProcessor> logger)
 {
-    /// <summary>Long enough for a large article, short enough that a crashed parser does not hold an article for long.</summary>
-    internal static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// Long enough for an ordinary article's whole parse, short enough that a parser that died (or could not give the
+    /// lease back during a storage outage) holds the article only briefly; a long article extends it as it goes.
+    /// </summary>
+    internal static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(45);
 
     /// <summary>A long article's events are written this many at a time (each with its index copies).</summary>
     private const int EventsPerWrite = 500;
@@ -115,6 +118,7 @@ public sealed class ArticleProcessor(
         // The intake's row with no attempt on it: rows are only ever written under a claim, so there are none yet.
         var firstWrite = claim.Previous is { Attempts: 0 };
         var segmentsWritten = false;
+        var lease = new LeaseKeeper(articles, claim, request.BlobName, time);
         ArticleWritten result;
         try
         {
@@ -122,7 +126,7 @@ public sealed class ArticleProcessor(
             download.Details.Metadata.TryGetValue("published", out var published);
             var blob = new ArticleBlobInfo(request.BlobName, published, download.Details.CreatedOn);
             await using var segments = reader.ReadSegmentsAsync(download.Content, blob, options.Value.SegmentChars, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            result = await WriteSegmentsAsync(request, claim, articleKey, firstWrite, segments, () => segmentsWritten = true, cancellationToken);
+            result = await WriteSegmentsAsync(lease, articleKey, firstWrite, segments, () => segmentsWritten = true, cancellationToken);
         }
         catch (ArticleFormatException ex)
         {
@@ -130,7 +134,7 @@ public sealed class ArticleProcessor(
             // it read before the error may have been written.
             if (!firstWrite || segmentsWritten)
             {
-                await eventWriter.DeleteArticleEventsAsync(articleKey, cancellationToken);
+                await eventWriter.DeleteArticleEventsAsync(articleKey, lease.KeepAsync, cancellationToken);
             }
 
             await RecordFailureAsync(request, claim, ex.Message, stopwatch, cancellationToken);
@@ -162,7 +166,7 @@ public sealed class ArticleProcessor(
     /// </summary>
     /// <param name="writingSegments">Called before a long article's first rows are written: from then on a failure leaves rows to remove.</param>
     private async Task<ArticleWritten> WriteSegmentsAsync(
-        ParseRequest request, ArticleClaim claim, string articleKey, bool firstWrite, IAsyncEnumerator<Article> segments, Action writingSegments, CancellationToken cancellationToken)
+        LeaseKeeper lease, string articleKey, bool firstWrite, IAsyncEnumerator<Article> segments, Action writingSegments, CancellationToken cancellationToken)
     {
         // The reader yields at least one segment or throws.
         await segments.MoveNextAsync();
@@ -184,30 +188,23 @@ public sealed class ArticleProcessor(
         if (!firstWrite)
         {
             // Delete-then-write: the old events are missing until the new ones are written (see EventWriter).
-            await eventWriter.DeleteArticleEventsAsync(articleKey, cancellationToken);
+            await eventWriter.DeleteArticleEventsAsync(articleKey, lease.KeepAsync, cancellationToken);
         }
 
         var counts = new DailyEventCounts(articleKey);
         var count = 0;
-        var leaseExtendedAt = time.GetUtcNow();
         for (var segment = article; ; segment = segments.Current, isLast = !await segments.MoveNextAsync())
         {
             AppendToHash(hash, segment.Body);
             foreach (var part in Extract(segment, articleKey, count, ref extraction, cancellationToken).Chunk(EventsPerWrite))
             {
                 count += await eventWriter.AppendEventsAsync(articleKey, part, counts, cancellationToken);
+                await lease.KeepAsync(cancellationToken);
             }
 
             if (isLast)
             {
                 break;
-            }
-
-            // A long article outlasts the lease: keep it, or learn (412) that another parser took the article over.
-            if (time.GetUtcNow() - leaseExtendedAt > LeaseDuration / 2)
-            {
-                leaseExtendedAt = time.GetUtcNow();
-                await articles.ExtendLeaseAsync(claim, request.BlobName, LeaseDuration, cancellationToken);
             }
         }
 
@@ -291,6 +288,24 @@ public sealed class ArticleProcessor(
 
     /// <summary>What was written for an article: its fields (from its first segment), the event count and the hash of its content.</summary>
     private sealed record ArticleWritten(Article Article, int Written, string ContentHash);
+
+    /// <summary>
+    /// Keeps a long parse's lease: extends it once a third of it has passed, or learns (412) that another parser took
+    /// the article over.
+    /// </summary>
+    private sealed class LeaseKeeper(ArticleRepository articles, ArticleClaim claim, string blobName, TimeProvider time)
+    {
+        private DateTimeOffset _extendedAt = time.GetUtcNow();
+
+        public async Task KeepAsync(CancellationToken cancellationToken)
+        {
+            if (time.GetUtcNow() - _extendedAt > LeaseDuration / 3)
+            {
+                _extendedAt = time.GetUtcNow();
+                await articles.ExtendLeaseAsync(claim, blobName, LeaseDuration, cancellationToken);
+            }
+        }
+    }
 
     /// <summary>The blob changed or vanished after the request was queued: the request is out of date.</summary>
     private sealed class StaleBlobException : Exception;

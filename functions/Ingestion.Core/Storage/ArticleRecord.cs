@@ -31,4 +31,8 @@ public sealed record ArticleRecord(
     string? Error,
     int Attempts,
     DateTimeOffset? ReceivedAt,
-    DateTimeOffset? ProcessedAt);
+    DateTimeOffset? ProcessedAt)
+{
+    /// <summary>Until when the parser that set <see cref="ArticleStatus.Processing"/> holds the article.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+}

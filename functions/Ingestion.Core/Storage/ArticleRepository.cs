@@ -174,7 +174,10 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
         Error: row.GetString("Error"),
         Attempts: row.GetInt32("Attempts") ?? 0,
         ReceivedAt: row.GetDateTimeOffset("ReceivedAt"),
-        ProcessedAt: row.GetDateTimeOffset("ProcessedAt"));
+        ProcessedAt: row.GetDateTimeOffset("ProcessedAt"))
+    {
+        LeaseUntil = row.GetDateTimeOffset("LeaseUntil"),
+    };
 }
 
 public enum ArticleClaimOutcome

@@ -35,14 +35,16 @@ public sealed class EventWriter(StorageClients storage)
             articleKey,
             keepEvents: events.Select(row => (row.PartitionKey, row.RowKey)).ToHashSet(),
             keepIndex: indexRows.Select(row => (row.PartitionKey, row.RowKey)).ToHashSet(),
+            afterPage: null,
             cancellationToken);
         return (written, deleted);
     }
 
     /// <summary>Deletes every row the article's index partition lists, page by page: what any earlier parse wrote or began to write.</summary>
+    /// <param name="afterPage">Called after each page, so a long deletion can keep the article's lease.</param>
     /// <returns>The number of keys deleted (a day's count row once per page that lists it).</returns>
-    public Task<int> DeleteArticleEventsAsync(string articleKey, CancellationToken cancellationToken) =>
-        DeleteListedAsync(articleKey, keepEvents: [], keepIndex: [], cancellationToken);
+    public Task<int> DeleteArticleEventsAsync(string articleKey, Func<CancellationToken, Task> afterPage, CancellationToken cancellationToken) =>
+        DeleteListedAsync(articleKey, keepEvents: [], keepIndex: [], afterPage, cancellationToken);
 
     /// <summary>
     /// Writes some of a long article's events and their index copies (the article's listing first) and adds them to
@@ -87,7 +89,7 @@ public sealed class EventWriter(StorageClients storage)
     /// names the others to the next attempt if this one dies.
     /// </summary>
     private async Task<int> DeleteListedAsync(
-        string articleKey, HashSet<(string, string)> keepEvents, HashSet<(string, string)> keepIndex, CancellationToken cancellationToken)
+        string articleKey, HashSet<(string, string)> keepEvents, HashSet<(string, string)> keepIndex, Func<CancellationToken, Task>? afterPage, CancellationToken cancellationToken)
     {
         var articlePartition = ArticlePartition(articleKey);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {articlePartition}");
@@ -106,6 +108,10 @@ public sealed class EventWriter(StorageClients storage)
                 + await TableTransactions.DeleteAsync(storage.EventIndexTable, copies, cancellationToken);
             deleted += await TableTransactions.DeleteAsync(
                 storage.EventIndexTable, listed.Select(row => (row.PartitionKey, row.RowKey)).Where(key => !keepIndex.Contains(key)), cancellationToken);
+            if (afterPage is not null)
+            {
+                await afterPage(cancellationToken);
+            }
         }
 
         return deleted;
