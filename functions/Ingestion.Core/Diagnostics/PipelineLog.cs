@@ -34,4 +34,8 @@ internal static partial class PipelineLog
 
     [LoggerMessage(1010, LogLevel.Debug, "Article {BlobName}: version {ETag} is being parsed; offer ignored")]
     public static partial void BeingParsed(ILogger logger, string blobName, string eTag);
+
+    // Debug: the local watcher offers every blob again every 30 s, which would otherwise log a line per article each time.
+    [LoggerMessage(1011, LogLevel.Debug, "Article {BlobName}: version {ETag} already processed; offer ignored")]
+    public static partial void AlreadyProcessedOffer(ILogger logger, string blobName, string eTag);
 }

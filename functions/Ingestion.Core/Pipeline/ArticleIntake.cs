@@ -26,8 +26,8 @@ public sealed class ArticleIntake(StorageClients storage, ArticleRepository arti
         var known = await articles.GetAsync(blobName, cancellationToken);
         if (known is { Status: ArticleStatus.Processed or ArticleStatus.Failed } && known.ProcessedBlobETag == eTag)
         {
-            // A repeated trigger for a version already parsed: nothing to do.
-            PipelineLog.Duplicate(logger, blobName, eTag);
+            // A repeated trigger, or the local watcher's periodic offer, for a version already parsed: nothing to do.
+            PipelineLog.AlreadyProcessedOffer(logger, blobName, eTag);
             return;
         }
 
