@@ -42,7 +42,7 @@ public sealed class PipelineRig(CoreServices core, TestStorage storage) : IAsync
             var response = await core.Get<Core.Storage.StorageClients>().Articles.GetBlobClient(name)
                 .UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(text)), new BlobUploadOptions(), token);
             // What the intake records before it enqueues; the parse stage reads it when it claims the article.
-            await core.Get<Core.Storage.ArticleRepository>().RecordReceivedAsync(name, response.Value.ETag.ToString(), token);
+            await core.Get<Core.Storage.ArticleRepository>().TryRecordReceivedAsync(name, response.Value.ETag.ToString(), seen: null, token);
             requests[i] = new ParseRequest(name, response.Value.ETag.ToString());
             progress.Add(1);
         });

@@ -54,6 +54,23 @@ public sealed class PipelineTests(AzuriteFixture azurite) : CoreServicesTest(azu
     }
 
     [Fact]
+    public async Task Recording_a_row_a_parser_claimed_after_it_was_read_changes_nothing()
+    {
+        var eTag = await Articles.UploadAsync(Storage.Articles, "claimed.txt", Articles.Sample(Articles.Seed));
+        var repository = Core.Get<ArticleRepository>();
+        await Core.Get<ArticleIntake>().ReceiveAsync("claimed.txt", CancellationToken.None);
+        var seen = await repository.GetAsync("claimed.txt", CancellationToken.None);
+        await repository.ClaimAsync("claimed.txt", eTag, "test", TimeSpan.FromMinutes(1), reprocess: false, CancellationToken.None);
+
+        var recorded = await repository.TryRecordReceivedAsync("claimed.txt", eTag, seen, CancellationToken.None);
+        var createdMeanwhile = await repository.TryRecordReceivedAsync("claimed.txt", eTag, seen: null, CancellationToken.None);
+
+        Assert.False(recorded);
+        Assert.False(createdMeanwhile);
+        Assert.Equal(ArticleStatus.Processing, (await repository.GetAsync("claimed.txt", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task Parsed_article_is_processed_and_its_events_are_queryable_by_date()
     {
         var eTag = await Articles.UploadAsync(Storage.Articles, Articles.Seed, Articles.Sample(Articles.Seed));

@@ -1,3 +1,4 @@
+using Azure;
 using Ingestion.Core.Articles;
 
 namespace Ingestion.Core.Storage;
@@ -35,4 +36,7 @@ public sealed record ArticleRecord(
 {
     /// <summary>Until when the parser that set <see cref="ArticleStatus.Processing"/> holds the article.</summary>
     public DateTimeOffset? LeaseUntil { get; init; }
+
+    /// <summary>The row's ETag when it was read, for writes that must not overwrite a change made since.</summary>
+    public ETag RowETag { get; init; }
 }

@@ -16,18 +16,32 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
         return row.HasValue ? ToRecord(row.Value!) : null;
     }
 
-    /// <summary>Marks a blob version as received; merges, so what the row knows of the last parse (attempts, outcome) survives.</summary>
-    public Task RecordReceivedAsync(string name, string blobETag, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(
-            new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey)
-            {
-                ["Name"] = name,
-                ["Status"] = nameof(ArticleStatus.Received),
-                ["BlobETag"] = blobETag,
-                ["ReceivedAt"] = time.GetUtcNow(),
-            },
-            TableUpdateMode.Merge,
-            cancellationToken);
+    /// <summary>
+    /// Marks a blob version as received, provided the row is still as <paramref name="seen"/> (null: there was none);
+    /// merges, so what the row knows of the last parse (attempts, outcome) survives.
+    /// </summary>
+    /// <returns>False when the row changed since it was read, say a parser claimed the article: the caller decides again.</returns>
+    public async Task<bool> TryRecordReceivedAsync(string name, string blobETag, ArticleRecord? seen, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey)
+        {
+            ["Name"] = name,
+            ["Status"] = nameof(ArticleStatus.Received),
+            ["BlobETag"] = blobETag,
+            ["ReceivedAt"] = time.GetUtcNow(),
+        };
+        try
+        {
+            _ = seen is null
+                ? await Table.AddEntityAsync(entity, cancellationToken)
+                : await Table.UpdateEntityAsync(entity, seen.RowETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Takes the article's lease for one blob version, unless another parser holds an unexpired lease or this
@@ -177,6 +191,7 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
         ProcessedAt: row.GetDateTimeOffset("ProcessedAt"))
     {
         LeaseUntil = row.GetDateTimeOffset("LeaseUntil"),
+        RowETag = row.ETag,
     };
 }
 
