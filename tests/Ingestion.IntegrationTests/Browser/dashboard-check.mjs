@@ -12,15 +12,28 @@ const failures = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   page.on("pageerror", error => failures.push(`page error: ${error.message}`));
-  await page.goto(url);
   // A reader who changes their mind: the first range is still loading when the second is chosen, and must not win.
+  // The first range's page of events is held back until the second range is shown, then let through.
+  let firstRangeAsked, releaseFirstRange;
+  const asked = new Promise(resolve => firstRangeAsked = resolve);
+  const released = new Promise(resolve => releaseFirstRange = resolve);
+  await page.route(address => address.pathname.endsWith("/api/events") && address.searchParams.get("from") === "2021-08-01", async route => {
+    firstRangeAsked();
+    await released;
+    await route.continue().catch(() => {}); // the page may have abandoned the request meanwhile
+  });
+  await page.goto(url);
   await page.fill("input[name=from]", "2021-08-01");
   await page.fill("input[name=to]", "2021-08-31");
   await page.click("button[type=submit]");
+  await asked;
   await page.fill("input[name=from]", "2022-02-05");
   await page.fill("input[name=to]", "2022-02-07");
   await page.click("button[type=submit]");
   await page.waitForSelector("body[data-loaded=true]", { timeout: 30000 });
+  // Were the first load still alive, its answer would now replace the table.
+  releaseFirstRange();
+  await page.waitForTimeout(1000);
 
   // The table is in date order, 50 rows a page: page on as a reader would until the visit shows up.
   const rows = [];
