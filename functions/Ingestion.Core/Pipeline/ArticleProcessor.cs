@@ -117,7 +117,6 @@ public sealed class ArticleProcessor(
         var articleKey = TableKeys.ArticleKey(request.BlobName);
         // The intake's row with no attempt on it: rows are only ever written under a claim, so there are none yet.
         var firstWrite = claim.Previous is { Attempts: 0 };
-        var segmentsWritten = false;
         var lease = new LeaseKeeper(articles, claim, request.BlobName, time);
         ArticleWritten result;
         try
@@ -126,16 +125,13 @@ public sealed class ArticleProcessor(
             download.Details.Metadata.TryGetValue("published", out var published);
             var blob = new ArticleBlobInfo(request.BlobName, published, download.Details.CreatedOn);
             await using var segments = reader.ReadSegmentsAsync(download.Content, blob, options.Value.SegmentChars, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            result = await WriteSegmentsAsync(lease, articleKey, firstWrite, segments, () => segmentsWritten = true, cancellationToken);
+            result = await WriteSegmentsAsync(lease, articleKey, firstWrite, segments, cancellationToken);
         }
         catch (ArticleFormatException ex)
         {
             // The new version is unreadable: its predecessor's events no longer describe the blob, and segments of
-            // it read before the error may have been written.
-            if (!firstWrite || segmentsWritten)
-            {
-                await eventWriter.DeleteArticleEventsAsync(articleKey, lease.KeepAsync, cancellationToken);
-            }
+            // it read before the error may have been written. The listing says what there is, if anything.
+            await eventWriter.DeleteArticleEventsAsync(articleKey, lease.KeepAsync, cancellationToken);
 
             await RecordFailureAsync(request, claim, ex.Message, stopwatch, cancellationToken);
             return;
@@ -164,9 +160,8 @@ public sealed class ArticleProcessor(
     /// segment's events are written a part at a time as it is extracted, so memory holds one segment's text ahead and
     /// one part's rows, whatever the article's length.
     /// </summary>
-    /// <param name="writingSegments">Called before a long article's first rows are written: from then on a failure leaves rows to remove.</param>
     private async Task<ArticleWritten> WriteSegmentsAsync(
-        LeaseKeeper lease, string articleKey, bool firstWrite, IAsyncEnumerator<Article> segments, Action writingSegments, CancellationToken cancellationToken)
+        LeaseKeeper lease, string articleKey, bool firstWrite, IAsyncEnumerator<Article> segments, CancellationToken cancellationToken)
     {
         // The reader yields at least one segment or throws.
         await segments.MoveNextAsync();
@@ -184,7 +179,6 @@ public sealed class ArticleProcessor(
             return new ArticleWritten(article, written, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }
 
-        writingSegments();
         if (!firstWrite)
         {
             // Delete-then-write: the old events are missing until the new ones are written (see EventWriter).
