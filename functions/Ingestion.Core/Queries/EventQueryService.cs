@@ -81,7 +81,7 @@ public sealed class EventQueryService(StorageClients storage)
         var from = TableKeys.EventPartitionKey(query.From);
         var to = TableKeys.EventPartitionKey(query.To);
         var indexPartitions =
-            query.Article is { } article ? [$"{EventIndexKeys.Article}|{TableKeys.ArticleKey(article)}"]
+            query.Article is { } article ? [EventIndexKeys.ArticlePartition(TableKeys.ArticleKey(article))]
             : query.Actor is { } actor ? [EventIndexKeys.Partition(EventIndexKeys.Actor, actor)]
             : query.Location is { } location ? [EventIndexKeys.Partition(EventIndexKeys.Location, location)]
             : query.Country is { } country ? [EventIndexKeys.Partition(EventIndexKeys.Country, country)]

@@ -25,13 +25,16 @@ public static class EventIndexKeys
 
     public static string CountPartition(string date) => $"{Count}|{date}";
 
+    /// <summary>The article's own listing: every event it has, under its key (not its name, so any name fits a key).</summary>
+    public static string ArticlePartition(string articleKey) => $"{Article}|{articleKey}";
+
     /// <summary>The order of results everywhere: event date, then event row key.</summary>
     public static string SortKey(string eventPartitionKey, string eventRowKey) => $"{eventPartitionKey}|{eventRowKey}";
 
     /// <summary>Every index partition an event belongs to, the article's included.</summary>
     public static IEnumerable<string> Partitions(EventRecord record, string articleKey)
     {
-        yield return $"{Article}|{articleKey}";
+        yield return ArticlePartition(articleKey);
         foreach (var (dimension, value) in Dimensions(record).Distinct())
         {
             yield return Partition(dimension, value);

@@ -57,8 +57,6 @@ public sealed class EventWriter(StorageClients storage)
     public Task WriteCountsAsync(DailyEventCounts counts, CancellationToken cancellationToken) =>
         UpsertAsync(storage.EventIndexTable, counts.Rows(), cancellationToken);
 
-    private static string ArticlePartition(string articleKey) => $"{EventIndexKeys.Article}|{articleKey}";
-
     /// <summary>Every index copy of the events (the article's listing included), counting them by day on the way.</summary>
     private static List<TableEntity> IndexRows(string articleKey, IReadOnlyList<TableEntity> events, DailyEventCounts counts)
     {
@@ -76,7 +74,7 @@ public sealed class EventWriter(StorageClients storage)
     private async Task<int> WriteAsync(string articleKey, IReadOnlyList<TableEntity> events, List<TableEntity> indexRows, CancellationToken cancellationToken)
     {
         // The article's rows go first: they announce what may exist, so a parse that dies half-way is cleaned up by the next.
-        var articlePartition = ArticlePartition(articleKey);
+        var articlePartition = EventIndexKeys.ArticlePartition(articleKey);
         await UpsertAsync(storage.EventIndexTable, indexRows.Where(row => row.PartitionKey == articlePartition), cancellationToken);
         var written = await UpsertAsync(storage.EventsTable, events, cancellationToken);
         await UpsertAsync(storage.EventIndexTable, indexRows.Where(row => row.PartitionKey != articlePartition), cancellationToken);
@@ -91,7 +89,7 @@ public sealed class EventWriter(StorageClients storage)
     private async Task<int> DeleteListedAsync(
         string articleKey, HashSet<(string, string)> keepEvents, HashSet<(string, string)> keepIndex, Func<CancellationToken, Task>? afterPage, CancellationToken cancellationToken)
     {
-        var articlePartition = ArticlePartition(articleKey);
+        var articlePartition = EventIndexKeys.ArticlePartition(articleKey);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {articlePartition}");
         var deleted = 0;
         await foreach (var page in storage.EventIndexTable.QueryAsync<TableEntity>(filter, ListingPage, cancellationToken: cancellationToken).AsPages(pageSizeHint: ListingPage))
