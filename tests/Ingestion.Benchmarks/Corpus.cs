@@ -6,7 +6,7 @@ using Ingestion.LocalHost;
 
 namespace Ingestion.Benchmarks;
 
-/// <summary>Real articles: the evaluation corpus beside the repository (../shared/eval, never copied in) and sample-articles/.</summary>
+/// <summary>Real articles: the evaluation corpus the repository carries (tests/eval) and sample-articles/.</summary>
 public sealed partial class Corpus(IReadOnlyList<CorpusFile> files)
 {
     public IReadOnlyList<CorpusFile> Files => files;
@@ -16,10 +16,10 @@ public sealed partial class Corpus(IReadOnlyList<CorpusFile> files)
     public static Corpus Load()
     {
         var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Run the benchmarks inside the repository (the folder with Ingestion.sln).");
-        var eval = Path.GetFullPath(Path.Combine(root, "..", "shared", "eval", "articles"));
+        var eval = Path.Combine(root, "tests", "eval", "articles");
         if (!Directory.Exists(eval))
         {
-            throw new InvalidOperationException($"The evaluation corpus is missing: expected {eval} beside the repository.");
+            throw new InvalidOperationException($"The evaluation corpus is missing: expected {eval}.");
         }
 
         var paths = Directory.EnumerateFiles(eval, "*.txt").Concat(Directory.EnumerateFiles(Path.Combine(root, "sample-articles"))).Order(StringComparer.Ordinal);

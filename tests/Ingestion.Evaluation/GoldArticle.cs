@@ -11,7 +11,7 @@ public sealed record GoldSpan(
     [property: JsonPropertyName("type")] string? Type = null,
     [property: JsonPropertyName("value")] string? Value = null);
 
-/// <summary>One article of a gold file (see shared/eval/README.md). Only the fields scoring needs are read.</summary>
+/// <summary>One article of a gold file (see tests/eval/README.md). Only the fields scoring needs are read.</summary>
 public sealed record GoldArticle(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("dct")] DateOnly Dct,

@@ -10,7 +10,7 @@ public class EvaluationRegressionTests
     private const double Tolerance = 0.02;
 
     private static readonly Lazy<EvaluationRun> Run = new(() =>
-        EvaluationRun.Run(Path.Combine(RepositoryPaths.SharedEval, "meantime-dev.jsonl"), new Scorer(RuleBasedEventExtractor.Shared)));
+        EvaluationRun.Run(Path.Combine(RepositoryPaths.EvalData, "meantime-dev.jsonl"), new Scorer(RuleBasedEventExtractor.Shared)));
 
     public static TheoryData<string> BaselineKeys() => [.. Baseline().Keys];
 

@@ -1,12 +1,12 @@
 namespace Ingestion.Tests.Extraction;
 
-/// <summary>Finds the repository root (the directory holding Ingestion.sln) and the shared evaluation data beside it.</summary>
+/// <summary>Finds the repository root (the directory holding Ingestion.sln) and the evaluation data it carries.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>../shared/eval relative to the repository root; never copied into the repository.</summary>
-    public static string SharedEval => Path.GetFullPath(Path.Combine(Root, "..", "shared", "eval"));
+    /// <summary>tests/eval: the repository's copy of the gold evaluation data (its README gives the sources and licences).</summary>
+    public static string EvalData => Path.Combine(Root, "tests", "eval");
 
     private static string FindRoot()
     {
