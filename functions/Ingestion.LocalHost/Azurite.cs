@@ -111,14 +111,6 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    /// <summary>A port nothing listens on now, for tests that run their own emulator.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>Kills the emulator (SIGKILL by PID) and waits for it to exit.</summary>
     public async ValueTask DisposeAsync()
     {

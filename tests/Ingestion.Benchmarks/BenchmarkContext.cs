@@ -1,4 +1,4 @@
-using Ingestion.IntegrationTests;
+using Ingestion.Testing;
 
 namespace Ingestion.Benchmarks;
 

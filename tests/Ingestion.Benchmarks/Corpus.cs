@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Ingestion.Core.Articles;
-using Ingestion.LocalHost;
+using Ingestion.Testing;
 
 namespace Ingestion.Benchmarks;
 
@@ -15,14 +15,13 @@ public sealed partial class Corpus(IReadOnlyList<CorpusFile> files)
 
     public static Corpus Load()
     {
-        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Run the benchmarks inside the repository (the folder with Ingestion.sln).");
-        var eval = Path.Combine(root, "tests", "eval", "articles");
+        var eval = Path.Combine(RepositoryPaths.EvalData, "articles");
         if (!Directory.Exists(eval))
         {
             throw new InvalidOperationException($"The evaluation corpus is missing: expected {eval}.");
         }
 
-        var paths = Directory.EnumerateFiles(eval, "*.txt").Concat(Directory.EnumerateFiles(Path.Combine(root, "sample-articles"))).Order(StringComparer.Ordinal);
+        var paths = Directory.EnumerateFiles(eval, "*.txt").Concat(Directory.EnumerateFiles(RepositoryPaths.SampleArticles)).Order(StringComparer.Ordinal);
         return new Corpus(paths.Select(path => new CorpusFile(Path.GetFileName(path), File.ReadAllBytes(path))).ToList());
     }
 

@@ -4,7 +4,7 @@ using System.Text;
 using Ingestion.Core;
 using Ingestion.Core.Api;
 using Ingestion.Core.Storage;
-using Ingestion.IntegrationTests;
+using Ingestion.Testing;
 
 namespace Ingestion.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Azure.Storage.Blobs.Models;
 using Ingestion.Core.Pipeline;
-using Ingestion.IntegrationTests;
+using Ingestion.Testing;
 
 namespace Ingestion.Benchmarks;
 

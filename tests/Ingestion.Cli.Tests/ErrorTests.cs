@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Ingestion.IntegrationTests;
 using Ingestion.LocalHost;
 
 namespace Ingestion.Cli.Tests;
@@ -11,7 +10,7 @@ public sealed class ErrorTests(AzuriteFixture azurite) : StorageTest(azurite)
     [Fact]
     public async Task Unreachable_endpoint_exits_3_within_the_timeout_and_names_the_endpoint()
     {
-        var port = Azurite.FreePort();
+        var port = FreePorts.Next();
         var connection = $"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{port}/{Azurite.AccountName};BlobEndpoint=http://127.0.0.1:{port}/{Azurite.AccountName};";
         var stopwatch = Stopwatch.StartNew();
 

@@ -3,7 +3,6 @@ using Ingestion.Core;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
-using Ingestion.IntegrationTests;
 
 namespace Ingestion.Cli.Tests;
 

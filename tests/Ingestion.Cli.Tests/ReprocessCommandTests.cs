@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Ingestion.Core.Extraction;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Storage;
-using Ingestion.IntegrationTests;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
-using Ingestion.IntegrationTests;
 
 namespace Ingestion.Cli.Tests;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ingestion.IntegrationTests;
 
 namespace Ingestion.Cli.Tests;
 

@@ -4,7 +4,6 @@ using Ingestion.Core.Api;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Storage;
 using Ingestion.Functions.Functions;
-using Ingestion.LocalHost;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,21 +18,20 @@ public sealed class FunctionPipelineTests : IAsyncLifetime
 {
     private const string ArticleName = "000_40f01add132810ba.txt";
 
-    private Azurite azurite = null!;
+    private readonly AzuriteFixture azurite = new();
     private FunctionsHost host = null!;
 
     private StorageClients Storage => host.Services.GetRequiredService<StorageClients>();
 
     public async Task InitializeAsync()
     {
-        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Tests must run inside the repository (the folder with Ingestion.sln).");
-        azurite = await Azurite.StartAsync(root, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), location: null, CancellationToken.None);
+        await azurite.InitializeAsync();
         host = FunctionsHost.Create(new Dictionary<string, string?>(IngestionSettings.Defaults)
         {
             [IngestionSettings.StorageConnection] = azurite.ConnectionString,
         });
         await Storage.EnsureCreatedAsync(CancellationToken.None);
-        await Storage.Articles.UploadBlobAsync(ArticleName, BinaryData.FromString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sample-articles", ArticleName))));
+        await Storage.Articles.UploadBlobAsync(ArticleName, BinaryData.FromString(File.ReadAllText(Path.Combine(RepositoryPaths.SampleArticles, ArticleName))));
     }
 
     public async Task DisposeAsync()

@@ -6,7 +6,6 @@ using Ingestion.Core.Pipeline;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
 using Ingestion.Functions.Functions;
-using Ingestion.LocalHost;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -24,17 +23,17 @@ public sealed class HttpFunctionsTests(HttpFunctionsTests.Samples samples) : ICl
     /// <summary>One Azurite and worker for the class, with every sample article parsed through ParseArticle.</summary>
     public sealed class Samples : IAsyncLifetime
     {
-        private Azurite _azurite = null!;
+        private readonly AzuriteFixture _azurite = new();
 
         public FunctionsHost Host { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
-            _azurite = await Azurite.StartAsync(RepositoryRoot.Find()!, Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), location: null, CancellationToken.None);
+            await _azurite.InitializeAsync();
             Host = FunctionsHost.Create(new Dictionary<string, string?>(IngestionSettings.Defaults) { [IngestionSettings.StorageConnection] = _azurite.ConnectionString });
             var storage = Host.Services.GetRequiredService<StorageClients>();
             await storage.EnsureCreatedAsync(CancellationToken.None);
-            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "sample-articles")))
+            foreach (var file in Directory.GetFiles(RepositoryPaths.SampleArticles))
             {
                 var uploaded = await storage.Articles.UploadBlobAsync(Path.GetFileName(file), BinaryData.FromBytes(await File.ReadAllBytesAsync(file)));
                 await Host.Function<ParseArticle>().RunAsync(new ParseRequest(Path.GetFileName(file), uploaded.Value.ETag.ToString()), 1, CancellationToken.None);
@@ -96,7 +95,7 @@ public sealed class HttpFunctionsTests(HttpFunctionsTests.Samples samples) : ICl
 
         Assert.Equal(["2022-02-05", "2022-02-06", "2022-02-07"], Assert.IsType<Ok<EventSummary>>(summary.Result).Value!.Buckets.Select(b => b.Key));
         Assert.Equal(
-            Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "sample-articles")).Select(Path.GetFileName).Order(StringComparer.Ordinal),
+            Directory.GetFiles(RepositoryPaths.SampleArticles).Select(Path.GetFileName).Order(StringComparer.Ordinal),
             Assert.IsType<Ok<ArticlesResponse>>(articles.Result).Value!.Articles.Select(a => a.Name).Order(StringComparer.Ordinal));
         Assert.Contains("groupBy", Assert.IsType<ValidationProblem>(badGrouping.Result).ProblemDetails.Errors.Keys);
     }

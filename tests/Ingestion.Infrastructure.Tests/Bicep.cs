@@ -6,9 +6,7 @@ namespace Ingestion.Infrastructure.Tests;
 /// <summary>The Bicep CLI restored from NuGet, and the repository it checks.</summary>
 internal static class Bicep
 {
-    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
-
-    public static string PathOf(string relativePath) => Path.Combine(RepositoryRoot, relativePath);
+    public static string PathOf(string relativePath) => Path.Combine(RepositoryPaths.Root, relativePath);
 
     public static async Task<BicepResult> RunAsync(params string[] arguments)
     {
@@ -16,7 +14,7 @@ internal static class Bicep
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = RepositoryPaths.Root,
         };
         foreach (var argument in arguments)
         {

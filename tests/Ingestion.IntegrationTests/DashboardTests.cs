@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Ingestion.LocalHost;
 
 namespace Ingestion.IntegrationTests;
 
@@ -14,7 +13,7 @@ public sealed class DashboardTests(SamplesHostFixture host) : IClassFixture<Samp
     {
         // CI installs Chromium; elsewhere the test says what is missing instead of failing on it.
         Skip.If(!File.Exists(Chromium) && Environment.GetEnvironmentVariable("CI") != "true", $"Chromium is not installed at {Chromium} (apt-get install chromium).");
-        var root = RepositoryRoot.Find()!;
+        var root = RepositoryPaths.Root;
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         File.Delete(screenshot);

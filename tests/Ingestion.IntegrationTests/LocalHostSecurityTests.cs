@@ -21,7 +21,7 @@ public sealed class LocalHostSecurityTests(AzuriteFixture azurite)
     [Fact]
     public async Task Host_without_configured_urls_listens_on_loopback_only()
     {
-        var port = Azurite.FreePort();
+        var port = FreePorts.Next();
         var storage = new TestStorage(azurite);
         storage.Settings["LocalHost:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await LocalHostFixture.RunAsync(storage, new Dictionary<string, string?> { ["urls"] = null, ["LocalHost:UploadSamples"] = "false" }, configure: null, async host =>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Storage;
-using Ingestion.LocalHost;
 using Xunit.Abstractions;
 
 namespace Ingestion.IntegrationTests;
@@ -23,7 +22,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
         var articles = GeneratedArticles.Create(Reliability.ArticleCount);
         var clean = await CleanRunAsync(articles);
         var location = Directory.CreateTempSubdirectory("ingestion-outage-").FullName;
-        var ports = (Blob: Azurite.FreePort(), Queue: Azurite.FreePort(), Table: Azurite.FreePort());
+        var ports = (Blob: FreePorts.Next(), Queue: FreePorts.Next(), Table: FreePorts.Next());
         var emulator = await AzuriteFixture.StartAsync(ports.Blob, ports.Queue, ports.Table, location);
         try
         {

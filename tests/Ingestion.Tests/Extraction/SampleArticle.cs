@@ -9,7 +9,7 @@ internal sealed record SampleArticle(DateOnly PublicationDate, string Text)
 
     public static SampleArticle Read(string fileName)
     {
-        var raw = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sample-articles", fileName)).TrimStart('\uFEFF');
+        var raw = File.ReadAllText(Path.Combine(RepositoryPaths.SampleArticles, fileName)).TrimStart('\uFEFF');
         var start = raw.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length;
         var date = DateOnly.ParseExact(raw.AsSpan(start, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new SampleArticle(date, raw[(start + 11)..]);

@@ -1,4 +1,4 @@
-namespace Ingestion.IntegrationTests;
+namespace Ingestion.Testing;
 
 /// <summary>A local host shared by a test class, started once with every sample article parsed.</summary>
 public sealed class SamplesHostFixture(AzuriteFixture azurite) : LocalHostFixture(azurite)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Ingestion.IntegrationTests;
+namespace Ingestion.Testing;
 
 /// <summary>Ingestion.Core's services wired as the hosts wire them, without a host: for driving the pipeline step by step.</summary>
 public sealed class CoreServices : IAsyncDisposable

@@ -1,6 +1,6 @@
 using Ingestion.Core.Storage;
 
-namespace Ingestion.IntegrationTests;
+namespace Ingestion.Testing;
 
 /// <summary>A test class that drives Core directly: its own tables, queue and container in the shared Azurite, per test.</summary>
 public abstract class CoreServicesTest(AzuriteFixture azurite) : IAsyncLifetime
@@ -11,7 +11,7 @@ public abstract class CoreServicesTest(AzuriteFixture azurite) : IAsyncLifetime
 
     protected StorageClients Storage => Core.Get<StorageClients>();
 
-    public async Task InitializeAsync() => Core = await CoreServices.CreateAsync(TestStorage);
+    public virtual async Task InitializeAsync() => Core = await CoreServices.CreateAsync(TestStorage);
 
     public async Task DisposeAsync() => await Core.DisposeAsync();
 }

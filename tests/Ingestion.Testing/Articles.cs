@@ -2,14 +2,14 @@ using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
-namespace Ingestion.IntegrationTests;
+namespace Ingestion.Testing;
 
 /// <summary>Article files for tests: the samples shipped with the repository, and made-up ones.</summary>
-internal static class Articles
+public static class Articles
 {
     public const string Seed = "000_40f01add132810ba.txt";
 
-    public static string SamplesFolder => Path.Combine(AppContext.BaseDirectory, "sample-articles");
+    public static string SamplesFolder => RepositoryPaths.SampleArticles;
 
     public static string Sample(string name) => File.ReadAllText(Path.Combine(SamplesFolder, name));
 

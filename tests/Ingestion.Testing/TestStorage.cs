@@ -1,7 +1,7 @@
 using Ingestion.Core;
 using Microsoft.Extensions.Configuration;
 
-namespace Ingestion.IntegrationTests;
+namespace Ingestion.Testing;
 
 /// <summary>Settings that give a test its own container, queue and tables in a shared Azurite.</summary>
 public sealed class TestStorage

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Ingestion.IntegrationTests;
+namespace Ingestion.Testing;
 
 /// <summary>Keeps every log line a host writes, with its exception, so a test can search them.</summary>
-internal sealed class LogCapture : ILoggerProvider
+public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 

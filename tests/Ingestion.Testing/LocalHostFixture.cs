@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ingestion.IntegrationTests;
+namespace Ingestion.Testing;
 
 /// <summary>The local host running in-process against a test Azurite, with the sample articles uploaded at start.</summary>
 /// <param name="settings">Settings over the test storage's, such as <c>LocalHost:UploadSamples=false</c>.</param>
@@ -39,7 +39,7 @@ public class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<string, s
     /// <summary>Origins the host lets call its API from a browser.</summary>
     public const string AllowedOrigin = "http://dashboard.example";
 
-    public int Port { get; } = Azurite.FreePort();
+    public int Port { get; } = FreePorts.Next();
 
     /// <summary>Runs a test against a host of its own, started with the test's settings or services, and stops the host after.</summary>
     public static async Task RunAsync(TestStorage storage, IReadOnlyDictionary<string, string?>? settings, Action<WebApplicationBuilder>? configure, Func<LocalHostFixture, Task> test)

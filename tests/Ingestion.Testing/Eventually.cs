@@ -1,9 +1,12 @@
 using System.Diagnostics;
 
-namespace Ingestion.IntegrationTests;
+namespace Ingestion.Testing;
 
-internal static class Eventually
+/// <summary>Waits for an outcome by polling for it, with a timeout that fails the test: never a fixed sleep.</summary>
+public static class Eventually
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Polls until <paramref name="probe"/> returns a value, or fails the test after <paramref name="timeout"/>.</summary>
     public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
         where T : class
@@ -21,7 +24,11 @@ internal static class Eventually
                 throw new TimeoutException($"Gave up after {timeout.TotalSeconds:0} s waiting for {what}.");
             }
 
-            await Task.Delay(200);
+            await Task.Delay(PollInterval);
         }
     }
+
+    /// <summary>Polls until <paramref name="condition"/> holds, or fails the test after <paramref name="timeout"/>.</summary>
+    public static Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        GetAsync(async () => await condition() ? what : null, timeout, what);
 }
