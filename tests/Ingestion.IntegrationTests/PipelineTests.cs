@@ -6,6 +6,7 @@ using Ingestion.Core.Pipeline;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace Ingestion.IntegrationTests;
@@ -31,9 +32,11 @@ public sealed class PipelineTests(AzuriteFixture azurite) : CoreServicesTest(azu
     [Fact]
     public async Task Offering_a_version_a_parser_holds_leaves_its_row_until_the_lease_runs_out()
     {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var core = await CoreServices.CreateAsync(TestStorage, services => services.AddSingleton<TimeProvider>(time));
         var eTag = await Articles.UploadAsync(Storage.Articles, "busy.txt", Articles.Sample(Articles.Seed));
-        var repository = Core.Get<ArticleRepository>();
-        var intake = Core.Get<ArticleIntake>();
+        var repository = core.Get<ArticleRepository>();
+        var intake = core.Get<ArticleIntake>();
         await intake.ReceiveAsync("busy.txt", CancellationToken.None);
         await Storage.ParseQueue.ClearMessagesAsync();
         var claim = await repository.ClaimAsync("busy.txt", eTag, "test", TimeSpan.FromSeconds(3), reprocess: false, CancellationToken.None);
@@ -46,7 +49,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : CoreServicesTest(azu
         Assert.Empty((await Storage.ParseQueue.PeekMessagesAsync()).Value);
 
         // A parser that died holds the article only until its lease runs out; the next offer queues it again.
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        time.Advance(TimeSpan.FromSeconds(3.5));
         await intake.ReceiveAsync("busy.txt", CancellationToken.None);
 
         Assert.Equal(ArticleStatus.Received, (await repository.GetAsync("busy.txt", CancellationToken.None))!.Status);

@@ -10,6 +10,7 @@ using Ingestion.Core.Pipeline;
 using Ingestion.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ingestion.IntegrationTests;
 
@@ -135,7 +136,7 @@ public sealed partial class SegmentedArticleTests(AzuriteFixture azurite) : IAsy
     public async Task Long_article_that_outlasts_its_lease_keeps_it_and_completes()
     {
         // Two minutes pass at every look at the clock, so the lease is extended after every part written.
-        await using var slow = await CreateCoreAsync(new ScriptedExtractor(), new SteppingTime(TimeSpan.FromMinutes(2)));
+        await using var slow = await CreateCoreAsync(new ScriptedExtractor(), new FakeTimeProvider(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMinutes(2) });
         var eTag = await Articles.UploadAsync(Storage.Articles, Name, LongArticle(Paragraphs, "the minister visited Paris on Monday."));
 
         await slow.Get<ArticleProcessor>().ProcessAsync(new ParseRequest(Name, eTag), 1, CancellationToken.None);
@@ -203,13 +204,6 @@ public sealed partial class SegmentedArticleTests(AzuriteFixture azurite) : IAsy
             Assert.InRange(partitions.Count, 1, TableTransactions.MaxActionsPerTransaction);
             Assert.Single(partitions.Distinct());
         });
-    }
-
-    private sealed class SteppingTime(TimeSpan step) : TimeProvider
-    {
-        private DateTimeOffset _now = DateTimeOffset.UtcNow;
-
-        public override DateTimeOffset GetUtcNow() => _now += step;
     }
 
     /// <summary>Records the partition key of every action of every table transaction (a <c>$batch</c> request).</summary>

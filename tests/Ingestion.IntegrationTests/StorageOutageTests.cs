@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Storage;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace Ingestion.IntegrationTests;
@@ -12,7 +13,11 @@ namespace Ingestion.IntegrationTests;
 [Collection(AzuriteTests.Name)]
 public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    private static readonly TimeSpan EmulatorSaveInterval = TimeSpan.FromSeconds(6);
+    /// <summary>The files Azurite keeps its blob index in (node_modules/azurite/dist/src/blob/utils/constants.js).</summary>
+    private static readonly string[] BlobDatabases = ["__azurite_db_blob__.json", "__azurite_db_blob_extent__.json"];
+
+    /// <summary>The event id of the local host's "Listing the articles container failed" warning.</summary>
+    private const int ArticleWatcherScanFailed = 2101;
 
     private static readonly Dictionary<string, string?> NoSamples = new() { ["LocalHost:UploadSamples"] = "false" };
 
@@ -26,25 +31,34 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
         var emulator = await AzuriteFixture.StartAsync(ports.Blob, ports.Queue, ports.Table, location);
         try
         {
-            await LocalHostFixture.RunAsync(new TestStorage(emulator.ConnectionString), NoSamples, configure: null, async host =>
+            var logs = new LogCapture();
+            await LocalHostFixture.RunAsync(new TestStorage(emulator.ConnectionString), NoSamples, builder => builder.Logging.AddProvider(logs), async host =>
             {
                 var stopwatch = Stopwatch.StartNew();
                 await GeneratedArticles.UploadAsync(host.Storage.Articles, articles);
+                var uploaded = DateTime.UtcNow;
 
-                // Azurite saves its blob and table indexes to disk every few seconds, so a kill loses what it
-                // acknowledged just before. Blobs lost that way are gone for good (Azure keeps what it acknowledges):
-                // let the uploads reach the disk; the rows written during processing may still be lost, and must be redone.
-                await Task.Delay(EmulatorSaveInterval);
+                // Azurite saves its blob indexes to disk every few seconds, so a kill loses what it acknowledged just
+                // before. Blobs lost that way are gone for good (Azure keeps what it acknowledges): let the uploads
+                // reach the disk; the rows written during processing may still be lost, and must be redone.
+                await Eventually.UntilAsync(
+                    () => Task.FromResult(BlobDatabases.All(name => File.GetLastWriteTimeUtc(Path.Combine(location, name)) > uploaded)),
+                    TimeSpan.FromSeconds(30),
+                    "Azurite to save its blob databases after the uploads");
                 await Eventually.GetAsync(
                     async () => await GeneratedArticles.CountAsync(host.Storage, ArticleStatus.Processed) >= articles.Count / 4 ? host : null,
                     TimeSpan.FromMinutes(5),
                     "a quarter of the batch to be processed");
 
+                var scanFailures = ScanFailures(logs);
                 await emulator.DisposeAsync();
                 var killedAt = stopwatch.Elapsed;
 
-                // Down for longer than the SDK's retries (about 6 s), so every caller sees the outage.
-                await Task.Delay(TimeSpan.FromSeconds(8));
+                // Down until the host's own retries have given up, so callers see the outage and not just a slow answer.
+                await Eventually.UntilAsync(
+                    () => Task.FromResult(ScanFailures(logs) > scanFailures),
+                    TimeSpan.FromMinutes(1),
+                    "the host to see the outage (its container scan failing after its retries)");
                 emulator = await AzuriteFixture.StartAsync(ports.Blob, ports.Queue, ports.Table, location);
                 var restartedAt = stopwatch.Elapsed;
 
@@ -68,6 +82,8 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
             Directory.Delete(location, recursive: true);
         }
     }
+
+    private static int ScanFailures(LogCapture logs) => logs.Lines.Count(line => line.Contains($"[{ArticleWatcherScanFailed}]", StringComparison.Ordinal));
 
     /// <summary>The same articles parsed step by step with no fault: the events the outage run must end with.</summary>
     private async Task<List<string>> CleanRunAsync(IReadOnlyList<(string Name, string Text)> articles)

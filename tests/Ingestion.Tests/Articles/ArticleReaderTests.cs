@@ -1,6 +1,6 @@
 using System.Text;
 using Ingestion.Core.Articles;
-using Moq;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ingestion.Tests.Articles;
 
@@ -9,12 +9,7 @@ public class ArticleReaderTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private static readonly ArticleBlobInfo Blob = new("a.txt", PublishedMetadata: null, CreatedOn: new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
-    private static ArticleReader Reader()
-    {
-        var time = new Mock<TimeProvider>();
-        time.Setup(t => t.GetUtcNow()).Returns(Now);
-        return new ArticleReader(time.Object);
-    }
+    private static ArticleReader Reader() => new(new FakeTimeProvider(Now));
 
     private static Task<Article> ReadAsync(byte[] content, ArticleBlobInfo? blob = null) =>
         Reader().ReadAsync(new MemoryStream(content), blob ?? Blob, CancellationToken.None);

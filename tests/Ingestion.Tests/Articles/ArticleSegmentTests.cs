@@ -1,6 +1,6 @@
 using System.Text;
 using Ingestion.Core.Articles;
-using Moq;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ingestion.Tests.Articles;
 
@@ -10,12 +10,7 @@ public class ArticleSegmentTests
     private const int Size = ArticleReader.MinSegmentChars;
     private static readonly ArticleBlobInfo Blob = new("a.txt", PublishedMetadata: null, CreatedOn: new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
-    private static ArticleReader Reader()
-    {
-        var time = new Mock<TimeProvider>();
-        time.Setup(t => t.GetUtcNow()).Returns(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
-        return new ArticleReader(time.Object);
-    }
+    private static ArticleReader Reader() => new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)));
 
     private static async Task<List<Article>> SegmentsAsync(Stream content, int size = Size)
     {
