@@ -7,6 +7,7 @@ using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Ingestion.Core.Articles;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Ingestion.Core.Extraction;
 
@@ -51,8 +52,36 @@ public sealed class ExtractionBenchmark : IBenchmark
         report.Add("mean time per article", statistics.Mean / 1e6 / articles, "ms");
         report.Add("allocated per article", (run.GcStats.GetBytesAllocatedPerOperation(run.BenchmarkCase) ?? 0) / 1024.0 / articles, "KB");
         report.Add("allocated per input byte", (run.GcStats.GetBytesAllocatedPerOperation(run.BenchmarkCase) ?? 0) / (double)corpus.Bytes, "B/B");
+        AddLongLine(report, context.Options.Smoke);
         report.Notes.Add($"{(context.Options.Smoke ? "Job.Dry: one unwarmed pass, not a measurement" : $"{iterations} iterations after 3 warm-ups, pinned to core 0")}; MB are file bytes, read once before timing.");
         return report;
+    }
+
+    /// <summary>
+    /// Text with no sentence boundary: 50 times the text should take about 50 times as long, because long text is cut
+    /// into bounded sentences; a quadratic step would take about 2,500 times as long.
+    /// </summary>
+    private static void AddLongLine(BenchmarkReport report, bool smoke)
+    {
+        var (small, large) = smoke ? (20_000, 1_000_000) : (200_000, 10_000_000);
+        var smallTime = TimeExtraction(LongLine(small));
+        var largeTime = TimeExtraction(LongLine(large));
+        report.Add($"long line: {small / 1000:N0} KB extracted in", smallTime.TotalMilliseconds, "ms");
+        report.Add($"long line: {large / 1000:N0} KB extracted in", largeTime.TotalMilliseconds, "ms");
+        report.Add("long line: time per byte, large / small", largeTime / smallTime * small / large, "ratio", Bar.Max(4));
+    }
+
+    private static TimeSpan TimeExtraction(string text)
+    {
+        var started = Stopwatch.GetTimestamp();
+        RuleBasedEventExtractor.Shared.Extract(text, new DateOnly(2022, 2, 6));
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    private static string LongLine(int length)
+    {
+        const string Clause = "Officials met in Geneva on Tuesday and troops attacked the town while President Biden called Macron, ";
+        return string.Concat(Enumerable.Repeat(Clause, (length / Clause.Length) + 1))[..length];
     }
 
     /// <summary>One operation: every readable corpus article through the shared extractor.</summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Ingestion.Core;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -18,6 +19,11 @@ public sealed class FunctionsHost(IHost host) : IDisposable
         builder.AddIngestionFunctions();
         return new FunctionsHost(builder.Build());
     }
+
+    /// <summary>Every class in the app with a [Function] method, as the worker's generated metadata finds them.</summary>
+    public static IReadOnlyList<Type> FunctionClasses { get; } = typeof(Ingestion.Functions.Functions.ReceiveArticle).Assembly.GetTypes()
+        .Where(type => type.GetMethods().Any(method => method.GetCustomAttribute<FunctionAttribute>() is not null))
+        .ToArray();
 
     public IServiceProvider Services => host.Services;
 

@@ -14,9 +14,15 @@ namespace Ingestion.Functions.Tests;
 /// <summary>What the host reads from the attributes: names, trigger sources, setting expressions, routes.</summary>
 public sealed partial class TriggerBindingTests
 {
-    private static readonly Type[] FunctionClasses = typeof(ReceiveArticle).Assembly.GetTypes()
-        .Where(type => type.GetMethods().Any(method => method.GetCustomAttribute<FunctionAttribute>() is not null))
+    private static IReadOnlyList<Type> FunctionClasses => FunctionsHost.FunctionClasses;
+
+    /// <summary>The routes Core's API declares (its <c>…Route</c> constants), which the local host maps too.</summary>
+    private static readonly string[] CoreRoutes = typeof(IngestionApi).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral && field.Name.EndsWith("Route", StringComparison.Ordinal))
+        .Select(field => (string)field.GetRawConstantValue()!)
         .ToArray();
+
+    public static TheoryData<Type> HttpFunctions => [.. FunctionClasses.Where(IsHttpFunction)];
 
     [Fact]
     public void ReceiveArticle_is_an_Event_Grid_blob_trigger_on_the_configured_container_binding_a_client()
@@ -63,16 +69,24 @@ public sealed partial class TriggerBindingTests
     }
 
     [Theory]
-    [InlineData(typeof(GetEvents), IngestionApi.EventsRoute)]
-    [InlineData(typeof(GetArticle), IngestionApi.ArticleRoute)]
-    public void Http_functions_serve_Core_routes_with_GET_behind_a_function_key(Type function, string route)
+    [MemberData(nameof(HttpFunctions))]
+    public void Http_functions_serve_a_Core_route_with_GET_behind_a_function_key(Type function)
     {
         var (parameter, trigger) = Trigger<HttpTriggerAttribute>(function);
 
         Assert.Equal(AuthorizationLevel.Function, trigger.AuthLevel);
         Assert.Equal(["get"], trigger.Methods!);
-        Assert.Equal(route, trigger.Route);
+        Assert.Contains(trigger.Route, CoreRoutes);
         Assert.Equal(typeof(HttpRequest), parameter.ParameterType);
+    }
+
+    [Fact]
+    public void Every_Core_route_is_served_by_one_http_function()
+    {
+        Assert.NotEmpty(CoreRoutes);
+        Assert.Equal(
+            CoreRoutes.Order(StringComparer.Ordinal),
+            FunctionClasses.Where(IsHttpFunction).Select(type => Trigger<HttpTriggerAttribute>(type).Trigger.Route).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -100,6 +114,8 @@ public sealed partial class TriggerBindingTests
         Assert.Equal([IngestionSettings.ContainerName, IngestionSettings.ParseQueueName], expressions.Order(StringComparer.Ordinal));
         Assert.All(expressions, setting => Assert.Contains(setting, IngestionSettings.Defaults.Keys));
     }
+
+    private static bool IsHttpFunction(Type type) => RunMethod(type).GetParameters().Any(parameter => parameter.GetCustomAttribute<HttpTriggerAttribute>() is not null);
 
     private static MethodInfo RunMethod(Type type) => Assert.Single(type.GetMethods(), method => method.GetCustomAttribute<FunctionAttribute>() is not null);
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Azure.Identity;
 using Ingestion.Core;
 using Ingestion.Core.Pipeline;
-using Ingestion.Functions.Functions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +15,8 @@ public sealed class WorkerSetupTests
     {
         using var host = FunctionsHost.Create();
 
-        Assert.NotNull(host.Function<ReceiveArticle>());
-        Assert.NotNull(host.Function<ParseArticle>());
-        Assert.NotNull(host.Function<GetEvents>());
-        Assert.NotNull(host.Function<GetArticle>());
+        Assert.NotEmpty(FunctionsHost.FunctionClasses);
+        Assert.All(FunctionsHost.FunctionClasses, type => Assert.IsType(type, ActivatorUtilities.CreateInstance(host.Services, type)));
     }
 
     [Fact]

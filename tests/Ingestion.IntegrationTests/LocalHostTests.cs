@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Ingestion.Core.Storage;
@@ -60,7 +59,6 @@ public sealed class LocalHostTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("folder/in-folder.txt")]
     public async Task Uploaded_file_becomes_queryable_within_seconds(string name)
     {
-        var stopwatch = Stopwatch.StartNew();
         await Articles.UploadAsync(_host.Storage.Articles, name, " date 2024-03-14 Officials met in Geneva on Tuesday to discuss the ceasefire.");
 
         var article = await _host.WaitForArticleAsync(name, TimeSpan.FromSeconds(30));
@@ -68,7 +66,6 @@ public sealed class LocalHostTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(ArticleStatus.Processed, article.Status);
         var response = await _host.GetEventsAsync("from=2024-03-01&to=2024-03-31");
         Assert.Contains(response.Events, e => e.Article.Name == name);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]

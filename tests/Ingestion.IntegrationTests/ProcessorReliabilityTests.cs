@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Specialized;
 using Ingestion.Core;
@@ -32,17 +31,14 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : CoreServ
         var eTag = (await blob.GetPropertiesAsync()).Value.ETag.ToString();
         var processor = Core.Get<ArticleProcessor>();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var stopwatch = Stopwatch.StartNew();
 
         await processor.ProcessAsync(new ParseRequest("huge.txt", eTag), 1, CancellationToken.None);
 
-        stopwatch.Stop();
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var article = await Core.Get<ArticleRepository>().GetAsync("huge.txt", CancellationToken.None);
         Assert.Equal(ArticleStatus.Failed, article!.Status);
         Assert.Contains("The article is 100 MB; articles are limited to 16 MB", article.Error, StringComparison.Ordinal);
         Assert.True(allocated < 10 * 1024 * 1024, $"allocated {allocated / 1048576.0:0.0} MB while refusing the article");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]
@@ -50,13 +46,11 @@ public sealed class ProcessorReliabilityTests(AzuriteFixture azurite) : CoreServ
     {
         var line = string.Concat(Enumerable.Repeat("zzyzx qwrtp ", 850_000));
         var eTag = await Articles.UploadAsync(Storage.Articles, "one-line.txt", " date 2022-02-06 " + line);
-        var stopwatch = Stopwatch.StartNew();
 
         await Core.Get<ArticleProcessor>().ProcessAsync(new ParseRequest("one-line.txt", eTag), 1, CancellationToken.None);
 
         var article = await Core.Get<ArticleRepository>().GetAsync("one-line.txt", CancellationToken.None);
         Assert.Equal(ArticleStatus.Processed, article!.Status);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Azure.Data.Tables;
 using Ingestion.Core.Articles;
 using Ingestion.Core.Extraction;
@@ -25,12 +24,10 @@ public sealed class QueryCostTests(QueryCostTests.Data data) : IClassFixture<Que
         public async Task InitializeAsync()
         {
             Core = await CoreServices.CreateAsync(new TestStorage(azurite));
-            var stopwatch = Stopwatch.StartNew();
             var noise = Enumerable.Range(0, OtherEvents).Select(i => new TableTransactionAction(
                 TableTransactionActionType.UpsertReplace,
                 new TableEntity(TableKeys.EventPartitionKey(March1.AddDays(i % 31)), TableKeys.EventRowKey($"other{i / 1000:D4}", i % 1000)) { ["Trigger"] = "said" }));
             await TableTransactions.SubmitAsync(Core.Get<StorageClients>().EventsTable, noise, CancellationToken.None);
-            Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(3), $"loading took {stopwatch.Elapsed}");
 
             var article = new Article("lovelace.txt", March1, PublicationDateSource.Header, null, "…");
             var key = TableKeys.ArticleKey(article.Name);

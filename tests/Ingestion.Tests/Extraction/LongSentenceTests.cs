@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Ingestion.Core.Extraction;
 
@@ -45,20 +44,12 @@ public class LongSentenceTests
     }
 
     [Fact]
-    public void Ten_megabyte_line_is_extracted_in_linear_time()
+    public void Ten_megabyte_line_is_extracted_in_bounded_sentences()
     {
-        var extractor = RuleBasedEventExtractor.Shared;
-        var small = Stopwatch.StartNew();
-        extractor.Extract(Line(200_000), new DateOnly(2022, 2, 6));
-        small.Stop();
+        // That this takes linear time is measured side by side in the extraction benchmark ("long line").
+        var result = RuleBasedEventExtractor.Shared.Extract(Line(10_000_000), new DateOnly(2022, 2, 6));
 
-        var large = Stopwatch.StartNew();
-        var result = extractor.Extract(Line(10_000_000), new DateOnly(2022, 2, 6));
-        large.Stop();
-
-        // 50 times the text: linear is ~50 times the time; quadratic (before the cut) would be ~2,500 times, hours.
         Assert.NotEmpty(result.Events);
-        Assert.True(large.Elapsed < (small.Elapsed * 200) + TimeSpan.FromSeconds(10), $"200 KB took {small.Elapsed}, 10 MB took {large.Elapsed}");
         Assert.All(result.Events, e => Assert.True(e.Sentence.Length <= SentenceSplitter.MaxSentenceLength));
     }
 }
