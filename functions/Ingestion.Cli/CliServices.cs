@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Ingestion.Cli.Commands;
 using Ingestion.Core;
@@ -84,7 +83,7 @@ public sealed class CliServices : IDisposable
         {
             throw new StorageUnavailableException($"Storage at {endpoint} did not answer within {timeout.TotalSeconds:0} s.");
         }
-        catch (Exception ex) when (StorageUnavailableException.Describe(ex, endpoint) is { } reason)
+        catch (Exception ex) when (StorageFailure.DescribeUnavailable(ex, endpoint) is { } reason)
         {
             throw new StorageUnavailableException(reason, ex);
         }
@@ -119,25 +118,4 @@ public sealed class StorageUnavailableException : Exception
         : base(message, innerException)
     {
     }
-
-    /// <summary>Why an exception means the account is unusable, or null when it is about one item.</summary>
-    internal static string? Describe(Exception exception, Uri endpoint) => exception switch
-    {
-        StorageUnavailableException => null,
-        RequestFailedException { Status: 0 } or HttpRequestException or AggregateException =>
-            $"Cannot reach storage at {endpoint}: {Innermost(exception).Message.Split('\n')[0].Trim()}",
-        RequestFailedException { Status: 401 or 403 } failed =>
-            $"Storage at {endpoint} refused access ({failed.Status} {failed.ErrorCode}): check the connection string, or your identity's data role on the account.",
-        Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException =>
-            $"Could not sign in to reach {endpoint}: {exception.Message.Split('\n')[0].Trim()}",
-        _ => null,
-    };
-
-    /// <summary>The socket error under the SDK's retries ("Connection refused"), not the retry policy's summary.</summary>
-    private static Exception Innermost(Exception exception) => exception switch
-    {
-        AggregateException { InnerExceptions: [.., var last] } => Innermost(last),
-        { InnerException: { } inner } => Innermost(inner),
-        _ => exception,
-    };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
@@ -5,6 +6,7 @@ using Ingestion.Core;
 using Ingestion.Core.Diagnostics;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
@@ -17,13 +19,35 @@ public static class IngestionFunctionsExtensions
     internal const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     internal const string AuthenticationStringSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
+    /// <summary>The app setting that overrides host.json's queue delivery count (<c>__</c> for <c>:</c> in Azure).</summary>
+    internal const string MaxDequeueCountSetting = "AzureFunctionsJobHost:extensions:queues:maxDequeueCount";
+
     /// <summary>Everything the worker needs: ASP.NET Core HTTP, Core's services and telemetry.</summary>
     public static FunctionsApplicationBuilder AddIngestionFunctions(this FunctionsApplicationBuilder builder)
     {
         builder.ConfigureFunctionsWebApplication();
         builder.AddIngestionCore();
+
+        // The processor's last attempt is the queue's last delivery: taken from the host's setting, so that
+        // Ingestion:MaxParseAttempts cannot drift from it in Azure.
+        var maxDequeueCount = MaxDequeueCount(builder.Configuration, AppContext.BaseDirectory);
+        builder.Services.PostConfigure<IngestionOptions>(options => options.MaxParseAttempts = maxDequeueCount);
         builder.AddIngestionTelemetry();
         return builder;
+    }
+
+    /// <summary>How often the Functions host delivers a queue message: an app setting over host.json over the extension's default (5).</summary>
+    internal static int MaxDequeueCount(IConfiguration configuration, string appDirectory)
+    {
+        if (configuration.GetValue<int?>(MaxDequeueCountSetting) is { } setting)
+        {
+            return setting;
+        }
+
+        var hostJson = Path.Combine(appDirectory, "host.json");
+        return File.Exists(hostJson) && JsonNode.Parse(File.ReadAllText(hostJson))?["extensions"]?["queues"]?["maxDequeueCount"] is { } count
+            ? count.GetValue<int>()
+            : IngestionOptions.DefaultMaxParseAttempts;
     }
 
     /// <summary>

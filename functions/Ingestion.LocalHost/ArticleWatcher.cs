@@ -36,7 +36,7 @@ public sealed partial class ArticleWatcher(StorageClients storage, ArticleIntake
             {
                 await ScanAsync(stoppingToken);
             }
-            catch (Exception ex) when (IsStorageFailure(ex))
+            catch (Exception ex) when (StorageFailure.IsStorageFailure(ex))
             {
                 // Storage unavailable: parse requests may have been lost with it (a parser's message or row write that
                 // never landed), so the first sweep after it hands every blob to the intake again. The intake skips
@@ -77,7 +77,7 @@ public sealed partial class ArticleWatcher(StorageClients storage, ArticleIntake
                 await intake.ReceiveAsync(blob.Name, cancellationToken);
                 _received[blob.Name] = eTag;
             }
-            catch (Exception ex) when (IsStorageFailure(ex))
+            catch (Exception ex) when (StorageFailure.IsStorageFailure(ex))
             {
                 IntakeFailed(logger, blob.Name, ex.Message);
                 failed = true;
@@ -94,9 +94,6 @@ public sealed partial class ArticleWatcher(StorageClients storage, ArticleIntake
             _received.Clear();
         }
     }
-
-    /// <summary>What the SDK throws when storage cannot be reached: a failed request, or, once its retries run out, an aggregate of them.</summary>
-    public static bool IsStorageFailure(Exception exception) => exception is RequestFailedException or AggregateException;
 
     [LoggerMessage(2101, LogLevel.Warning, "Listing the articles container failed: {Reason}; every blob is offered to the intake again once storage answers")]
     private static partial void ScanFailed(ILogger logger, string reason);

@@ -1,4 +1,5 @@
 using Ingestion.Core.Pipeline;
+using Ingestion.Core.Storage;
 using Microsoft.Azure.WebJobs;
 
 namespace Ingestion.LocalHost;
@@ -16,7 +17,7 @@ public sealed class LocalTriggers(ArticleProcessor processor, ArticleWatcher wat
         {
             await processor.ProcessAsync(request, dequeueCount, cancellationToken);
         }
-        catch (Exception ex) when (ArticleWatcher.IsStorageFailure(ex))
+        catch (Exception ex) when (StorageFailure.IsStorageFailure(ex))
         {
             // If storage is down the queue cannot take this message back either: it stays invisible for the
             // listener's visibility timeout (10 minutes). The watcher re-offers every blob, and the intake re-queues

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ingestion.LocalHost;
+using Microsoft.Extensions.Configuration;
 
 namespace Ingestion.Cli.Tests;
 
@@ -57,6 +58,30 @@ public sealed class ErrorTests(AzuriteFixture azurite) : StorageTest(azurite)
 
         Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
         Assert.Contains(message, run.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unconfigured_storage_connection_exits_2_and_names_the_setting()
+    {
+        var settings = new Dictionary<string, string?>(TestStorage.Settings) { [Ingestion.Core.IngestionSettings.StorageConnection] = "" };
+
+        var run = await CliRun.RunAsync(settings, "status");
+
+        Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
+        Assert.Contains("is not configured", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Account_option_reaches_the_account_by_name_through_Core()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Commands.StatusSettings { Account = "newsarchive" }.ToConfiguration())
+            .Build();
+
+        var storage = new Ingestion.Core.Storage.StorageClients(configuration, Microsoft.Extensions.Options.Options.Create(new Ingestion.Core.IngestionOptions()));
+
+        Assert.Equal(new Uri("https://newsarchive.blob.core.windows.net"), storage.BlobService.Uri);
+        Assert.Equal(new Uri("https://newsarchive.table.core.windows.net"), storage.TableService.Uri);
     }
 
     [Fact]

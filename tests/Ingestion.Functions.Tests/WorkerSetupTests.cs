@@ -30,12 +30,21 @@ public sealed class WorkerSetupTests
         Assert.Equal(sent, received);
     }
 
-    [Fact]
-    public void Host_json_delivers_a_parse_request_as_often_as_Core_attempts_it()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("3")]
+    [InlineData("9")]
+    public void Core_attempts_a_parse_request_as_often_as_the_host_delivers_it_whatever_is_configured(string? maxDequeueCount)
     {
-        using var host = FunctionsHost.Create();
+        var settings = new Dictionary<string, string?>(IngestionSettings.Defaults)
+        {
+            [$"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxParseAttempts)}"] = "7",
+            [IngestionFunctionsExtensions.MaxDequeueCountSetting] = maxDequeueCount,
+        };
+        using var host = FunctionsHost.Create(settings);
 
-        Assert.Equal(host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxParseAttempts, HostJson.Queues["maxDequeueCount"]!.GetValue<int>());
+        var delivered = maxDequeueCount is null ? HostJson.Queues["maxDequeueCount"]!.GetValue<int>() : int.Parse(maxDequeueCount, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(delivered, host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxParseAttempts);
     }
 
     [Fact]

@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using System.Text;
-using Ingestion.Core.Extraction;
+using Ingestion.Core.Api;
 using Ingestion.Core.Queries;
-using Ingestion.Core.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -54,46 +53,37 @@ public sealed class ExportSettings : StorageSettings
 
     [CommandOption("--precision <PRECISION>")]
     [Description("Only events dated to this precision: day, week, month, quarter, year or decade.")]
-    public DatePrecision? Precision { get; init; }
+    public string? Precision { get; init; }
+
+    /// <summary>The range and filters read by the API's rules, under its parameter names (which the options share).</summary>
+    private (EventQuery Query, IDictionary<string, string[]> Errors) ReadQuery()
+    {
+        var values = new Dictionary<string, string[]> { ["from"] = [From], ["to"] = [To] };
+        if (Types.Length > 0)
+        {
+            values["type"] = Types;
+        }
+
+        foreach (var (name, value) in (ReadOnlySpan<(string, string?)>)[("actor", Actor), ("location", Location), ("country", Country), ("article", Article), ("precision", Precision)])
+        {
+            if (value is not null)
+            {
+                values[name] = [value];
+            }
+        }
+
+        // An export streams any range page by page, so the API's longest range does not apply.
+        return IngestionApi.ReadEventQuery(values, maxDays: int.MaxValue);
+    }
 
     /// <summary>The first page's query; call after validation.</summary>
-    internal EventQuery ToQuery() => new(Date(From), Date(To), PageSize)
-    {
-        Types = [.. Types.Select(type => CameoCategories.Find(type)!.Code)],
-        Actor = Actor,
-        Location = Location,
-        Country = Country,
-        Article = Article,
-        Precision = Precision,
-    };
-
-    private static DateOnly Date(string text) => TableKeys.TryParseDate(text, out var date) ? date : default;
+    internal EventQuery ToQuery() => ReadQuery().Query with { Limit = PageSize };
 
     protected override ValidationResult ValidateCommand()
     {
-        if (!TableKeys.TryParseDate(From, out var from) || !TableKeys.TryParseDate(To, out var to))
+        if (ReadQuery().Errors is { Count: > 0 } errors)
         {
-            return ValidationResult.Error($"--from '{From}' and --to '{To}' must be dates (yyyy-MM-dd).");
-        }
-
-        if (from > to)
-        {
-            return ValidationResult.Error($"--from {From} is after --to {To}.");
-        }
-
-        if (Types.FirstOrDefault(type => CameoCategories.Find(type) is null) is { } unknown)
-        {
-            return ValidationResult.Error($"--type '{unknown}' is not a CAMEO root code (01-20) or label (such as CONSULT).");
-        }
-
-        if (Country is not null && (Country.Length != 2 || !Country.All(char.IsAsciiLetter)))
-        {
-            return ValidationResult.Error($"--country '{Country}' is not an ISO 3166-1 alpha-2 code such as FR.");
-        }
-
-        if (Precision is { } precision && !Enum.IsDefined(precision))
-        {
-            return ValidationResult.Error($"--precision must be one of {string.Join(", ", Enum.GetNames<DatePrecision>()).ToLowerInvariant()}.");
+            return ValidationResult.Error(string.Join(" ", errors.Select(error => $"--{error.Key}: {string.Join(" ", error.Value)}")));
         }
 
         return PageSize is < 1 or > EventQuery.MaxLimit

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using Azure;
 using Ingestion.Core.Pipeline;
+using Ingestion.Core.Extraction;
 using Ingestion.Core.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;

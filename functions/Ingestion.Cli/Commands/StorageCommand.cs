@@ -1,3 +1,5 @@
+using Ingestion.Core;
+using Ingestion.Core.Storage;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -29,14 +31,8 @@ public abstract class StorageCommand<TSettings>(CliEnvironment environment) : As
             Environment.Errors.MarkupLine("[yellow]Cancelled.[/] What finished is kept; run the command again to continue.");
             return ExitCodes.Cancelled;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is OptionsValidationException or IngestionConfigurationException)
         {
-            Environment.Errors.MarkupLineInterpolated($"[red]Invalid setting:[/] {ex.Message}");
-            return ExitCodes.BadArguments;
-        }
-        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Storage connection", StringComparison.Ordinal))
-        {
-            // StorageClients' message for a connection that is neither a string nor service URIs.
             Environment.Errors.MarkupLineInterpolated($"[red]Invalid setting:[/] {ex.Message}");
             return ExitCodes.BadArguments;
         }
@@ -51,7 +47,7 @@ public abstract class StorageCommand<TSettings>(CliEnvironment environment) : As
             Environment.Errors.MarkupLineInterpolated($"[red]{ex.Message}[/]");
             return ExitCodes.StorageUnavailable;
         }
-        catch (Exception ex) when (StorageUnavailableException.Describe(ex, services.Storage.BlobService.Uri) is { } reason)
+        catch (Exception ex) when (StorageFailure.DescribeUnavailable(ex, services.Storage.BlobService.Uri) is { } reason)
         {
             // The account went away or refused access after the check passed.
             Environment.Errors.MarkupLineInterpolated($"[red]{reason}[/]");

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Ingestion.Core;
 using Spectre.Console;
@@ -58,12 +57,9 @@ public partial class StorageSettings : CommandSettings
 
         if (Account is not null)
         {
-            // Clearing the connection string makes the identity-based service URIs the ones StorageClients reads.
+            // Clearing the connection string makes StorageClients reach the account by name with an Azure identity.
             settings[IngestionSettings.StorageConnection] = null;
-            foreach (var service in (string[])["blob", "queue", "table"])
-            {
-                settings[string.Create(CultureInfo.InvariantCulture, $"{IngestionSettings.StorageConnection}:{service}ServiceUri")] = $"https://{Account}.{service}.core.windows.net";
-            }
+            settings[$"{IngestionSettings.StorageConnection}:accountName"] = Account;
         }
 
         if (Container is not null)

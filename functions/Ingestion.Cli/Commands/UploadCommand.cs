@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Ingestion.Core.Articles;
 using Ingestion.Core.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -46,9 +47,6 @@ public sealed class UploadCommand(CliEnvironment environment) : StorageCommand<U
 {
     /// <summary>Blob metadata holding the SHA-256 of the content, so a second upload of the same file can be skipped.</summary>
     public const string ContentHashMetadata = "contentsha256";
-
-    /// <summary>Blob metadata the article reader takes the publication date from.</summary>
-    public const string PublishedMetadata = "published";
 
     protected override StorageNeeds Needs(UploadSettings settings) => StorageNeeds.Container;
 
@@ -98,13 +96,13 @@ public sealed class UploadCommand(CliEnvironment environment) : StorageCommand<U
         var metadata = new Dictionary<string, string> { [ContentHashMetadata] = hash };
         if (published is not null)
         {
-            metadata[PublishedMetadata] = published;
+            metadata[ArticleBlobInfo.PublishedMetadataKey] = published;
         }
 
         try
         {
             var existing = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.Metadata;
-            existing.TryGetValue(PublishedMetadata, out var existingPublished);
+            existing.TryGetValue(ArticleBlobInfo.PublishedMetadataKey, out var existingPublished);
             if (existing.TryGetValue(ContentHashMetadata, out var existingHash) && existingHash == hash && (published is null || published == existingPublished))
             {
                 return false;

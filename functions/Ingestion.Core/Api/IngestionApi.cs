@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Options;
 
 namespace Ingestion.Core.Api;
@@ -58,7 +59,7 @@ public static class IngestionApi
         HttpRequest request, EventQueryService events, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, EventsParameters.Names);
-        var query = ReadEventQuery(parameters, options.Value) with
+        var query = ReadEventQuery(parameters, options.Value.MaxQueryDays) with
         {
             Limit = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit),
             ContinuationToken = parameters.OptionalString("continuationToken"),
@@ -85,7 +86,7 @@ public static class IngestionApi
         HttpRequest request, EventSummaryService summaries, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, SummaryParameters.Names);
-        var query = ReadEventQuery(parameters, options.Value);
+        var query = ReadEventQuery(parameters, options.Value.MaxQueryDays);
         var groupBy = parameters.OptionalEnum<SummaryGrouping>("groupBy") ?? SummaryGrouping.Day;
         var top = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
         return parameters.HasErrors
@@ -148,8 +149,21 @@ public static class IngestionApi
         return TypedResults.Ok(new ArticleDetails(article, page.Events, page.ContinuationToken is not null));
     }
 
+    /// <summary>
+    /// Reads an event query's range and filters from values under the API's parameter names, by the API's rules: the
+    /// CLI's export passes its options through here, so both refuse the same values for the same reasons.
+    /// </summary>
+    /// <param name="maxDays">The longest range allowed.</param>
+    /// <returns>The query, and a reason per refused parameter (empty when the query is valid).</returns>
+    public static (EventQuery Query, IDictionary<string, string[]> Errors) ReadEventQuery(IReadOnlyDictionary<string, string[]> values, int maxDays)
+    {
+        var parameters = new QueryParameters(new QueryCollection(values.ToDictionary(pair => pair.Key, pair => new StringValues(pair.Value))), [.. values.Keys]);
+        var query = ReadEventQuery(parameters, maxDays);
+        return (query, parameters.Errors);
+    }
+
     /// <summary>The date range and filters shared by events and summaries.</summary>
-    private static EventQuery ReadEventQuery(QueryParameters parameters, IngestionOptions options)
+    private static EventQuery ReadEventQuery(QueryParameters parameters, int maxDays)
     {
         var from = parameters.RequiredDate("from");
         var to = parameters.RequiredDate("to");
@@ -158,9 +172,9 @@ public static class IngestionApi
         {
             parameters.Fail("from", $"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).");
         }
-        else if (bothDates && to.DayNumber - from.DayNumber + 1 > options.MaxQueryDays)
+        else if (bothDates && to.DayNumber - from.DayNumber + 1 > maxDays)
         {
-            parameters.Fail("to", $"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is longer than {options.MaxQueryDays} days; query a shorter range.");
+            parameters.Fail("to", $"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is longer than {maxDays} days; query a shorter range.");
         }
 
         var types = new List<string>();

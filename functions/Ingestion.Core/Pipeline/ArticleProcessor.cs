@@ -122,7 +122,7 @@ public sealed class ArticleProcessor(
         try
         {
             using var download = await DownloadAsync(request, cancellationToken);
-            download.Details.Metadata.TryGetValue("published", out var published);
+            download.Details.Metadata.TryGetValue(ArticleBlobInfo.PublishedMetadataKey, out var published);
             var blob = new ArticleBlobInfo(request.BlobName, published, download.Details.CreatedOn);
             await using var segments = reader.ReadSegmentsAsync(download.Content, blob, options.Value.SegmentChars, cancellationToken).GetAsyncEnumerator(cancellationToken);
             result = await WriteSegmentsAsync(lease, articleKey, firstWrite, segments, cancellationToken);

@@ -89,7 +89,7 @@ internal sealed record StorageConnection(string? ConnectionString, Uri BlobServi
         Uri ServiceUri(string service) =>
             section[$"{service}ServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
             : accountName is { Length: > 0 } ? new Uri($"https://{accountName}.{service}.core.windows.net")
-            : throw new InvalidOperationException(
+            : throw new IngestionConfigurationException(
                 $"Storage connection '{name}' is not configured: set '{name}' to a connection string, or '{name}__{service}ServiceUri' (or '{name}__accountName') for identity-based access.");
 
         TokenCredential credential = section["credential"] is { } kind && kind.Equals("managedidentity", StringComparison.OrdinalIgnoreCase)

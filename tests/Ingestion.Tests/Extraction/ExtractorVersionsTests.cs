@@ -1,4 +1,6 @@
-namespace Ingestion.Cli.Tests;
+using Ingestion.Core.Extraction;
+
+namespace Ingestion.Tests.Extraction;
 
 public sealed class ExtractorVersionsTests
 {

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Text.RegularExpressions;
 
-namespace Ingestion.Cli;
+namespace Ingestion.Core.Extraction;
 
 /// <summary>Orders extractor versions such as <c>rules-1.9</c> and <c>rules-1.10</c>: runs of digits compare as numbers, the rest as text.</summary>
 public static partial class ExtractorVersions
