@@ -1,3 +1,4 @@
+using Ingestion.Core.Api;
 using Ingestion.Core.Articles;
 using Ingestion.Core.Diagnostics;
 using Ingestion.Core.Extraction;
@@ -35,6 +36,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<StalledArticleSweeper>();
         services.TryAddSingleton<EventQueryService>();
         services.TryAddSingleton<EventSummaryService>();
+        services.TryAddSingleton<IngestionApiServices>();
 
         services.Configure<JsonOptions>(options => IngestionJson.Configure(options.SerializerOptions));
         return builder;

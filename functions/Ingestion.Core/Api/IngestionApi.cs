@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Primitives;
-using Microsoft.Extensions.Options;
 
 namespace Ingestion.Core.Api;
 
@@ -28,17 +27,17 @@ public static class IngestionApi
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet(EventsRoute, ([AsParameters] EventsParameters _, HttpRequest request, EventQueryService events, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
-            GetEventsAsync(request, events, options, cancellationToken))
+        api.MapGet(EventsRoute, ([AsParameters] EventsParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+            GetEventsAsync(request, services, cancellationToken))
             .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging.");
-        api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, EventSummaryService summaries, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
-            GetEventSummaryAsync(request, summaries, options, cancellationToken))
+        api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+            GetEventSummaryAsync(request, services, cancellationToken))
             .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location or country.");
-        api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, ArticleRepository articles, CancellationToken cancellationToken) =>
-            ListArticlesAsync(request, articles, cancellationToken))
+        api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+            ListArticlesAsync(request, services, cancellationToken))
             .WithName("ListArticles").WithSummary("Articles, optionally by status, with paging.");
-        api.MapGet(ArticleRoute, (string name, HttpRequest request, ArticleRepository articles, EventQueryService events, CancellationToken cancellationToken) =>
-            GetArticleAsync(name, request, articles, events, cancellationToken))
+        api.MapGet(ArticleRoute, (string name, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+            GetArticleAsync(name, request, services, cancellationToken))
             .WithName("GetArticle").WithSummary("One article's status, error and events.");
         api.MapGet(OpenApiRoute, GetOpenApiDocumentAsync)
             .WithName("GetOpenApiDocument").WithSummary("This document.");
@@ -56,10 +55,10 @@ public static class IngestionApi
 
     /// <summary><c>GET /api/events</c></summary>
     public static async Task<Results<Ok<EventsResponse>, ValidationProblem>> GetEventsAsync(
-        HttpRequest request, EventQueryService events, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, EventsParameters.Names);
-        var query = ReadEventQuery(parameters, options.Value.MaxQueryDays) with
+        var query = ReadEventQuery(parameters, services.Options.MaxQueryDays) with
         {
             Limit = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit),
             ContinuationToken = parameters.OptionalString("continuationToken"),
@@ -71,7 +70,7 @@ public static class IngestionApi
 
         try
         {
-            var page = await events.QueryAsync(query, cancellationToken);
+            var page = await services.Events.QueryAsync(query, cancellationToken);
             return TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken));
         }
         catch (InvalidContinuationTokenException ex)
@@ -83,20 +82,20 @@ public static class IngestionApi
 
     /// <summary><c>GET /api/events/summary</c></summary>
     public static async Task<Results<Ok<EventSummary>, ValidationProblem>> GetEventSummaryAsync(
-        HttpRequest request, EventSummaryService summaries, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, SummaryParameters.Names);
-        var query = ReadEventQuery(parameters, options.Value.MaxQueryDays);
+        var query = ReadEventQuery(parameters, services.Options.MaxQueryDays);
         var groupBy = parameters.OptionalEnum<SummaryGrouping>("groupBy") ?? SummaryGrouping.Day;
         var top = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
         return parameters.HasErrors
             ? Invalid(parameters)
-            : TypedResults.Ok(await summaries.SummarizeAsync(query, groupBy, top, cancellationToken));
+            : TypedResults.Ok(await services.Summaries.SummarizeAsync(query, groupBy, top, cancellationToken));
     }
 
     /// <summary><c>GET /api/articles</c></summary>
     public static async Task<Results<Ok<ArticlesResponse>, ValidationProblem>> ListArticlesAsync(
-        HttpRequest request, ArticleRepository articles, CancellationToken cancellationToken)
+        HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, ArticlesParameters.Names);
         var status = parameters.OptionalEnum<ArticleStatus>("status");
@@ -114,13 +113,13 @@ public static class IngestionApi
             return Invalid(parameters);
         }
 
-        var (items, next) = await articles.ListAsync(status, limit, storageToken, cancellationToken);
+        var (items, next) = await services.Articles.ListAsync(status, limit, storageToken, cancellationToken);
         return TypedResults.Ok(new ArticlesResponse(items, next is null ? null : ContinuationTokens.Create(fingerprint, next)));
     }
 
     /// <summary><c>GET /api/articles/{name}</c>: the article's row (status, error, event count) and its events.</summary>
     public static async Task<Results<Ok<ArticleDetails>, NotFound<ProblemDetails>, ValidationProblem>> GetArticleAsync(
-        string name, HttpRequest request, ArticleRepository articles, EventQueryService events, CancellationToken cancellationToken)
+        string name, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
         // Servers decode every escape in a path but %2F, so a name sent escaped as a whole arrives with it intact.
         name = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
@@ -135,7 +134,7 @@ public static class IngestionApi
             return Invalid(parameters);
         }
 
-        if (await articles.GetAsync(name, cancellationToken) is not { } article)
+        if (await services.Articles.GetAsync(name, cancellationToken) is not { } article)
         {
             return TypedResults.NotFound(new ProblemDetails
             {
@@ -145,7 +144,7 @@ public static class IngestionApi
             });
         }
 
-        var page = await events.QueryAsync(new EventQuery(DateOnly.MinValue, DateOnly.MaxValue, EventQuery.MaxLimit) { Article = name }, cancellationToken);
+        var page = await services.Events.QueryAsync(new EventQuery(DateOnly.MinValue, DateOnly.MaxValue, EventQuery.MaxLimit) { Article = name }, cancellationToken);
         return TypedResults.Ok(new ArticleDetails(article, page.Events, page.ContinuationToken is not null));
     }
 

@@ -1,19 +1,17 @@
-using Ingestion.Core;
 using Ingestion.Core.Api;
 using Ingestion.Core.Queries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace Ingestion.Functions.Functions;
 
 /// <summary><c>GET /api/events/summary?from=&amp;to=&amp;groupBy=</c>: Core's handler, behind a function key.</summary>
-public sealed class GetEventSummary(EventSummaryService summaries, IOptions<IngestionOptions> options)
+public sealed class GetEventSummary(IngestionApiServices services)
 {
     [Function(nameof(GetEventSummary))]
     public Task<Results<Ok<EventSummary>, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.SummaryRoute)] HttpRequest request,
         CancellationToken cancellationToken)
-        => IngestionApi.GetEventSummaryAsync(request, summaries, options, cancellationToken);
+        => IngestionApi.GetEventSummaryAsync(request, services, cancellationToken);
 }

@@ -1,19 +1,16 @@
-using Ingestion.Core;
 using Ingestion.Core.Api;
-using Ingestion.Core.Queries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace Ingestion.Functions.Functions;
 
 /// <summary><c>GET /api/events?from=&amp;to=</c>: Core's handler, behind a function key.</summary>
-public sealed class GetEvents(EventQueryService events, IOptions<IngestionOptions> options)
+public sealed class GetEvents(IngestionApiServices services)
 {
     [Function(nameof(GetEvents))]
     public Task<Results<Ok<EventsResponse>, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.EventsRoute)] HttpRequest request,
         CancellationToken cancellationToken)
-        => IngestionApi.GetEventsAsync(request, events, options, cancellationToken);
+        => IngestionApi.GetEventsAsync(request, services, cancellationToken);
 }

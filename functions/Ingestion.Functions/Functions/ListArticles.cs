@@ -1,5 +1,4 @@
 using Ingestion.Core.Api;
-using Ingestion.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -7,11 +6,11 @@ using Microsoft.Azure.Functions.Worker;
 namespace Ingestion.Functions.Functions;
 
 /// <summary><c>GET /api/articles?status=&amp;limit=</c>: Core's handler, behind a function key.</summary>
-public sealed class ListArticles(ArticleRepository articles)
+public sealed class ListArticles(IngestionApiServices services)
 {
     [Function(nameof(ListArticles))]
     public Task<Results<Ok<ArticlesResponse>, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.ArticlesRoute)] HttpRequest request,
         CancellationToken cancellationToken)
-        => IngestionApi.ListArticlesAsync(request, articles, cancellationToken);
+        => IngestionApi.ListArticlesAsync(request, services, cancellationToken);
 }

@@ -15,15 +15,21 @@ public class EventsApiTests
     private static readonly IOptions<IngestionOptions> Options = Microsoft.Extensions.Options.Options.Create(new IngestionOptions { MaxQueryDays = 31 });
 
     // Points at an emulator that is never called: validation fails first.
-    private static readonly EventQueryService Queries = new(new StorageClients(
-        new ConfigurationBuilder().AddInMemoryCollection(IngestionSettings.Defaults).Build(), Options));
+    private static readonly IngestionApiServices Services = CreateServices();
+
+    private static IngestionApiServices CreateServices()
+    {
+        var storage = new StorageClients(new ConfigurationBuilder().AddInMemoryCollection(IngestionSettings.Defaults).Build(), Options);
+        var events = new EventQueryService(storage);
+        return new IngestionApiServices(events, new EventSummaryService(storage, events), new ArticleRepository(storage, TimeProvider.System), Options);
+    }
 
     private static async Task<IDictionary<string, string[]>> ProblemsAsync(string query)
     {
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString(query);
 
-        var result = await IngestionApi.GetEventsAsync(context.Request, Queries, Options, CancellationToken.None);
+        var result = await IngestionApi.GetEventsAsync(context.Request, Services, CancellationToken.None);
 
         var problem = Assert.IsType<ValidationProblem>(result.Result);
         Assert.Equal(StatusCodes.Status400BadRequest, problem.StatusCode);
