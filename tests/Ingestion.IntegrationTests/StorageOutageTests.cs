@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Storage;
+using Ingestion.LocalHost;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
@@ -16,8 +17,8 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
     /// <summary>The files Azurite keeps its blob index in (node_modules/azurite/dist/src/blob/utils/constants.js).</summary>
     private static readonly string[] BlobDatabases = ["__azurite_db_blob__.json", "__azurite_db_blob_extent__.json"];
 
-    /// <summary>The event id of the local host's "Listing the articles container failed" warning.</summary>
-    private const int ArticleWatcherScanFailed = 2101;
+    /// <summary>The event ids of the container watcher's warnings that a storage call failed after its retries (listing, or receiving a blob).</summary>
+    private static readonly string[] WatcherStorageFailures = ["[2101]", "[2102]"];
 
     private static readonly Dictionary<string, string?> NoSamples = new() { ["LocalHost:UploadSamples"] = "false" };
 
@@ -28,7 +29,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
         var clean = await CleanRunAsync(articles);
         var location = Directory.CreateTempSubdirectory("ingestion-outage-").FullName;
         var ports = (Blob: FreePorts.Next(), Queue: FreePorts.Next(), Table: FreePorts.Next());
-        var emulator = await AzuriteFixture.StartAsync(ports.Blob, ports.Queue, ports.Table, location);
+        Azurite? emulator = await AzuriteFixture.StartAsync(ports.Blob, ports.Queue, ports.Table, location);
         try
         {
             var logs = new LogCapture();
@@ -50,15 +51,16 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
                     TimeSpan.FromMinutes(5),
                     "a quarter of the batch to be processed");
 
-                var scanFailures = ScanFailures(logs);
-                await emulator.DisposeAsync();
+                var failuresBefore = StorageFailures(logs);
+                await emulator!.DisposeAsync();
+                emulator = null; // so a failure while it is down is reported, not a second dispose
                 var killedAt = stopwatch.Elapsed;
 
                 // Down until the host's own retries have given up, so callers see the outage and not just a slow answer.
                 await Eventually.UntilAsync(
-                    () => Task.FromResult(ScanFailures(logs) > scanFailures),
+                    () => Task.FromResult(StorageFailures(logs) > failuresBefore),
                     TimeSpan.FromMinutes(1),
-                    "the host to see the outage (its container scan failing after its retries)");
+                    "the host to see the outage (a storage call of its container watcher failing after its retries)");
                 emulator = await AzuriteFixture.StartAsync(ports.Blob, ports.Queue, ports.Table, location);
                 var restartedAt = stopwatch.Elapsed;
 
@@ -78,12 +80,16 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
         }
         finally
         {
-            await emulator.DisposeAsync();
+            if (emulator is not null)
+            {
+                await emulator.DisposeAsync();
+            }
+
             Directory.Delete(location, recursive: true);
         }
     }
 
-    private static int ScanFailures(LogCapture logs) => logs.Lines.Count(line => line.Contains($"[{ArticleWatcherScanFailed}]", StringComparison.Ordinal));
+    private static int StorageFailures(LogCapture logs) => logs.Lines.Count(line => WatcherStorageFailures.Any(id => line.Contains(id, StringComparison.Ordinal)));
 
     /// <summary>The same articles parsed step by step with no fault: the events the outage run must end with.</summary>
     private async Task<List<string>> CleanRunAsync(IReadOnlyList<(string Name, string Text)> articles)
