@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ingestion.Core.Extraction;
 
 namespace Ingestion.Core.Articles;
 
@@ -320,6 +321,12 @@ public sealed partial class ArticleReader(TimeProvider time)
         if (article.Body.Length == 0)
         {
             throw new ArticleFormatException("The article has no body text (only a header, or an empty body).");
+        }
+
+        if (LanguageIdentifier.Shared.Identify(article.Body) is var language && language != LanguageIdentifier.English)
+        {
+            throw new ArticleFormatException(
+                $"The article reads as {LanguageIdentifier.Shared.NameOf(language)}: language {language} is not supported (events are extracted from English text only).");
         }
 
         var latest = DateOnly.FromDateTime((time.GetUtcNow() + FutureTolerance).UtcDateTime);
