@@ -52,6 +52,9 @@ internal static class BadArticles
             Drop.Bad("bad/nested.json", "{\"body\": \"B.\", \"x\": " + new string('[', 100) + new string(']', 100) + "}", "The file starts like JSON but is not valid JSON"),
             Drop.Bad("bad/wrong-type.json", "{\"published\": \"2022-02-06\", \"body\": [\"Troops attacked.\"]}", "The JSON field 'body' must be a string, not array."),
             Drop.Bad("bad/no-body.json", "{\"published\": \"2022-02-06\", \"title\": \"T\"}", "The JSON article has no 'body' field."),
+            Drop.Bad("bad/french.txt", " date 2024-03-14 Le président de la République a rencontré vendredi le chancelier allemand à Berlin. Selon l'Élysée, les deux dirigeants se sont mis d'accord sur une nouvelle aide.", "language fr is not supported"),
+            Drop.Bad("bad/menu-only.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>", "The web page has no readable article text"),
+            Drop.Good("good/page.html", "<html><head><meta name='pubdate' content='2024-03-14'></head><body><article><p>Officials met in Geneva on Tuesday to discuss the ceasefire, the Swiss foreign ministry said.</p></article></body></html>"),
             Drop.Good("good/utf16.txt", " date 2024-03-14 Officials met in Zürich on Tuesday.") with
             {
                 Content = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(" date 2024-03-14 Officials met in Zürich on Tuesday.")],

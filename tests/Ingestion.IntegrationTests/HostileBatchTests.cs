@@ -52,6 +52,8 @@ public sealed class HostileBatchTests(ITestOutputHelper output)
             output.WriteLine($"{batch.Count} files accounted for in {stopwatch.Elapsed.TotalSeconds:0.0} s; slowest of {reads} status reads {slowest.TotalMilliseconds:0} ms.");
             var served = await host.GetEventsAsync($"from=2022-02-01&to=2022-02-28&limit=1000&article={Uri.EscapeDataString(Good)}");
             Assert.True(served.Events.Count > 10 && served.Events.All(e => e.Article.Name == Good), $"{served.Events.Count} events of the reference article served");
+            using var health = await host.Http.GetAsync("/api/health");
+            Assert.True(health.StatusCode == System.Net.HttpStatusCode.OK, await health.Content.ReadAsStringAsync());
             Assert.False(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested, "the host is stopping");
             Assert.False(Process.GetProcessById(azurite.ProcessId).HasExited, "Azurite exited");
         });
