@@ -34,6 +34,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<ArticleIntake>();
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<StalledArticleSweeper>();
+        services.TryAddSingleton<PipelineHealth>();
         services.TryAddSingleton<EventQueryService>();
         services.TryAddSingleton<EventSummaryService>();
         services.TryAddSingleton<IngestionApiServices>();

@@ -30,6 +30,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : StorageTest(azu
         Assert.Matches(Row("2022-02-06", onSixth.ToString(System.Globalization.CultureInfo.InvariantCulture)), run.Console);
         Assert.Contains("broken.txt", run.Console, StringComparison.Ordinal);
         Assert.Contains("2022-02-30", run.Console, StringComparison.Ordinal);
+        Assert.Contains("Health: healthy; parse queue 1 (oldest ", run.Console, StringComparison.Ordinal);
     }
 
     /// <summary>A table row with these two cells, whatever the border characters.</summary>

@@ -20,6 +20,18 @@ internal static class BadArticles
     /// <summary>The size limit the batch host runs with, so an oversized file stays cheap to upload.</summary>
     public const long MaxBytes = 1024 * 1024;
 
+    /// <summary>A file just over <see cref="MaxBytes"/>, for a host running with that limit.</summary>
+    public static Drop Oversized() => Drop.Bad("bad/oversized.txt", new byte[MaxBytes + 1], "articles are limited to 1 MB");
+
+    /// <summary>
+    /// Issue 15's file: 10 MB of one clause repeated, under the default size limit. Read whole it would yield 250,000
+    /// events and a million index rows; the event limit refuses it from its first segment.
+    /// </summary>
+    public static Drop Pathological() => Drop.Bad(
+        "bad/pathological.txt",
+        " date 2022-02-06 " + string.Concat(Enumerable.Repeat("Macron met Scholz in Berlin on Friday and ", 250_000)),
+        "events (setting Ingestion:MaxEventsPerArticle)");
+
     public static IReadOnlyList<Drop> Batch()
     {
         var random = new byte[4096];
@@ -40,7 +52,9 @@ internal static class BadArticles
             Drop.Bad("bad/nested.json", "{\"body\": \"B.\", \"x\": " + new string('[', 100) + new string(']', 100) + "}", "The file starts like JSON but is not valid JSON"),
             Drop.Bad("bad/wrong-type.json", "{\"published\": \"2022-02-06\", \"body\": [\"Troops attacked.\"]}", "The JSON field 'body' must be a string, not array."),
             Drop.Bad("bad/no-body.json", "{\"published\": \"2022-02-06\", \"title\": \"T\"}", "The JSON article has no 'body' field."),
-            Drop.Bad("bad/oversized.txt", new byte[MaxBytes + 1], "articles are limited to 1 MB"),
+            Drop.Bad("bad/french.txt", " date 2024-03-14 Le président de la République a rencontré vendredi le chancelier allemand à Berlin. Selon l'Élysée, les deux dirigeants se sont mis d'accord sur une nouvelle aide.", "language fr is not supported"),
+            Drop.Bad("bad/menu-only.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>", "The web page has no readable article text"),
+            Drop.Good("good/page.html", "<html><head><meta name='pubdate' content='2024-03-14'></head><body><article><p>Officials met in Geneva on Tuesday to discuss the ceasefire, the Swiss foreign ministry said.</p></article></body></html>"),
             Drop.Good("good/utf16.txt", " date 2024-03-14 Officials met in Zürich on Tuesday.") with
             {
                 Content = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(" date 2024-03-14 Officials met in Zürich on Tuesday.")],
@@ -48,7 +62,7 @@ internal static class BadArticles
             Drop.Good("good/mixed-endings.txt", "date 2024-03-14\r\nOfficials met in Geneva on Tuesday.\rTroops attacked the town.\nTalks resumed."),
             Drop.Good("good/control-characters.txt", " date 2024-03-14 Officials\u0007 met in\u001B Geneva on Tuesday."),
             Drop.Good("good/huge-string.json", $"{{\"published\": \"2024-03-14\", \"body\": \"Officials met in Geneva on Tuesday. {new string('x', 200_000)}\"}}"),
-            Drop.Good("good/long-sentence.txt", " date 2024-03-14 " + string.Concat(Enumerable.Repeat("officials met in Geneva and talked, ", 2_000))),
+            Drop.Bad("bad/long-sentence.txt", " date 2024-03-14 " + string.Concat(Enumerable.Repeat("officials met in Geneva and talked, ", 2_000)), "events (setting Ingestion:MaxEvents"),
             Drop.Good("good/with spaces in the name.txt"),
             Drop.Good("good/Zürich – 東京 🌍.txt"),
             Drop.Good("good/quotes ' \" and 100% & a+b #1 ?.txt"),

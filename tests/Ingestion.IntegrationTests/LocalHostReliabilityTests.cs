@@ -22,7 +22,7 @@ public sealed class LocalHostReliabilityTests(AzuriteFixture azurite)
     {
         await LocalHostFixture.RunAsync(new TestStorage(azurite), new Dictionary<string, string?>(NoSamples) { [$"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxArticleBytes)}"] = BadArticles.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) }, configure: null, async host =>
         {
-            var batch = BadArticles.Batch();
+            IReadOnlyList<Drop> batch = [.. BadArticles.Batch(), BadArticles.Oversized()];
 
             await Task.WhenAll(batch.Select(drop => host.Storage.Articles.GetBlobClient(drop.Name).UploadAsync(new BinaryData(drop.Content), new BlobUploadOptions())));
 

@@ -90,10 +90,10 @@ public class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<string, s
     }
 
     /// <summary>The article's row as the API serves it, or null before it is received.</summary>
-    public async Task<ArticleRecord?> GetArticleAsync(string name)
+    public async Task<ArticleRecord?> GetArticleAsync(string name, CancellationToken cancellationToken = default)
     {
-        using var response = await Http.GetAsync($"/api/articles/{Uri.EscapeDataString(name)}");
-        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<ArticleDetails>(Core.IngestionJson.Options))?.Article : null;
+        using var response = await Http.GetAsync($"/api/articles/{Uri.EscapeDataString(name)}", cancellationToken);
+        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<ArticleDetails>(Core.IngestionJson.Options, cancellationToken))?.Article : null;
     }
 
     /// <summary>Waits until the article has been parsed (processed or failed) and returns its row.</summary>

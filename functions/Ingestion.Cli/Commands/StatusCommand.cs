@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Ingestion.Core.Pipeline;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
 using Spectre.Console;
@@ -64,6 +65,7 @@ public sealed class StatusCommand(CliEnvironment environment, TimeProvider time)
         }
 
         console.Write(statusTable);
+        await WriteHealthAsync(services.Get<PipelineHealth>(), cancellationToken);
 
         var until = settings.Until is { } text && TableKeys.TryParseDate(text, out var date) ? date : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var from = until.AddDays(1 - settings.Days);
@@ -80,6 +82,19 @@ public sealed class StatusCommand(CliEnvironment environment, TimeProvider time)
 
         await WriteFailedAsync(articles, settings.Failed ? int.MaxValue : DefaultFailedShown, counts[ArticleStatus.Failed], cancellationToken);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>What <c>GET /api/health</c> reports, on one line, then each problem.</summary>
+    private async Task WriteHealthAsync(PipelineHealth health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckAsync(cancellationToken);
+        var console = Environment.Console;
+        console.MarkupLineInterpolated(
+            $"Health: {(report.Healthy ? "healthy" : "unhealthy")}; parse queue {report.ParseQueueLength} (oldest {report.OldestMessageAgeSeconds:0} s), poison queue {report.PoisonQueueLength}, stalled at the last sweep {report.StalledArticles?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no sweep yet)"}");
+        foreach (var problem in report.Problems)
+        {
+            console.MarkupLineInterpolated($"  [red]{problem}[/]");
+        }
     }
 
     private async Task WriteFailedAsync(ArticleRepository articles, int limit, int failedCount, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Ingestion.Core.Extraction;
+using Ingestion.Core.Pipeline;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,7 @@ public static class IngestionApi
     public const string ArticleRoute = "articles/{*name}";
     public const string OpenApiRoute = "openapi.json";
     public const string DashboardRoute = "dashboard";
+    public const string HealthRoute = "health";
 
     /// <summary>Maps the /api routes. The [AsParameters] records only describe the query to OpenAPI; handlers read the request.</summary>
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
@@ -43,6 +45,9 @@ public static class IngestionApi
             .WithName("GetOpenApiDocument").WithSummary("This document.");
         api.MapGet(DashboardRoute, GetDashboard)
             .WithName("GetDashboard").WithSummary("The dashboard page (HTML).");
+        api.MapGet(HealthRoute, (PipelineHealth health, CancellationToken cancellationToken) => GetHealthAsync(health, cancellationToken))
+            .WithName("GetHealth").WithSummary("Whether storage answers, the parse and poison queues, and stalled articles: 200 when healthy, 503 with the problems when not.")
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -52,6 +57,13 @@ public static class IngestionApi
 
     /// <summary><c>GET /api/dashboard</c> (and <c>/</c> on the local host): a page that draws its charts itself, no CDN.</summary>
     public static ContentHttpResult GetDashboard() => TypedResults.Content(Dashboard.Html, "text/html; charset=utf-8");
+
+    /// <summary><c>GET /api/health</c></summary>
+    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealthAsync(PipelineHealth health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckAsync(cancellationToken);
+        return report.Healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
 
     /// <summary><c>GET /api/events</c></summary>
     public static async Task<Results<Ok<EventsResponse>, ValidationProblem>> GetEventsAsync(

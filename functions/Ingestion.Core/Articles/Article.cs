@@ -19,6 +19,9 @@ public enum PublicationDateSource
     /// <summary>The <c>published</c> field of the JSON format.</summary>
     JsonField,
 
+    /// <summary>A web page's own metadata: a meta tag such as <c>article:published_time</c>, JSON-LD <c>datePublished</c>, or a <c>&lt;time datetime&gt;</c>.</summary>
+    WebPage,
+
     /// <summary>The blob's <c>published</c> metadata.</summary>
     BlobMetadata,
 

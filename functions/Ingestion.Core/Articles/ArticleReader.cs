@@ -3,12 +3,14 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ingestion.Core.Extraction;
 
 namespace Ingestion.Core.Articles;
 
 /// <summary>
 /// Reads an article blob in any of its shapes: the text format (` date YYYY-MM-DD ` then the body), JSON
-/// (<c>published</c>, <c>title</c>, <c>body</c>, <c>source</c>, <c>url</c>), or plain text dated by blob metadata or creation time.
+/// (<c>published</c>, <c>title</c>, <c>body</c>, <c>source</c>, <c>url</c>), a saved web page (see <see cref="WebPage"/>),
+/// or plain text dated by blob metadata or creation time.
 /// </summary>
 public sealed partial class ArticleReader(TimeProvider time)
 {
@@ -49,7 +51,7 @@ public sealed partial class ArticleReader(TimeProvider time)
     /// Reads and validates an article, yielding its body in segments of at most <paramref name="segmentChars"/>
     /// characters, each ending at the last paragraph break in its reach, else the last sentence end, else the last
     /// space, else anywhere; joined they are the body, and a body up to that size is one segment. Every segment
-    /// carries the article's date and fields. JSON articles are parsed whole and come as one segment. A format error
+    /// carries the article's date and fields. JSON articles and web pages are parsed whole and come as one segment. A format error
     /// late in a long text (invalid bytes, a NUL) is thrown when the enumeration reaches it, after earlier segments.
     /// </summary>
     public async IAsyncEnumerable<Article> ReadSegmentsAsync(
@@ -87,6 +89,18 @@ public sealed partial class ArticleReader(TimeProvider time)
             }
 
             yield return ReadJson(pending.ToString(), blob);
+            yield break;
+        }
+
+        if (WebPage.IsWebPage(blob.Name, window))
+        {
+            // A page's main text is only known once the whole document is parsed (within the size limit).
+            while (more)
+            {
+                more = await text.ReadAsync(pending, cancellationToken);
+            }
+
+            yield return await ReadWebPageAsync(pending.ToString(), blob, cancellationToken);
             yield break;
         }
 
@@ -263,6 +277,15 @@ public sealed partial class ArticleReader(TimeProvider time)
         }
     }
 
+    private async Task<Article> ReadWebPageAsync(string html, ArticleBlobInfo blob, CancellationToken cancellationToken)
+    {
+        var page = await WebPage.ReadAsync(html, blob.Name, cancellationToken);
+        var (published, source) = page.Published is { } stated
+            ? (ParsePublished(stated.Value, $" (from the page's {stated.Where})"), PublicationDateSource.WebPage)
+            : FallbackDate(blob);
+        return Validate(new Article(blob.Name, published, source, page.Title, page.Text, page.SiteName, page.Url));
+    }
+
     private static string? JsonString(JsonElement root, string name)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -275,7 +298,8 @@ public sealed partial class ArticleReader(TimeProvider time)
             : throw new ArticleFormatException($"The JSON field '{name}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}.");
     }
 
-    private static DateOnly ParsePublished(string text)
+    /// <param name="where">Where the date was found, for the error message.</param>
+    private static DateOnly ParsePublished(string text, string where = "")
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -284,7 +308,7 @@ public sealed partial class ArticleReader(TimeProvider time)
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment) && text.Contains('T', StringComparison.Ordinal)
             ? DateOnly.FromDateTime(moment.UtcDateTime)
-            : throw new ArticleFormatException($"The publication date '{Shorten(text)}' is not an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm:ssZ).");
+            : throw new ArticleFormatException($"The publication date '{Shorten(text)}'{where} is not an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm:ssZ).");
     }
 
     private static (DateOnly Date, PublicationDateSource Source) FallbackDate(ArticleBlobInfo blob) =>
@@ -297,6 +321,12 @@ public sealed partial class ArticleReader(TimeProvider time)
         if (article.Body.Length == 0)
         {
             throw new ArticleFormatException("The article has no body text (only a header, or an empty body).");
+        }
+
+        if (LanguageIdentifier.Shared.Identify(article.Body) is var language && language != LanguageIdentifier.English)
+        {
+            throw new ArticleFormatException(
+                $"The article reads as {LanguageIdentifier.Shared.NameOf(language)}: language {language} is not supported (events are extracted from English text only).");
         }
 
         var latest = DateOnly.FromDateTime((time.GetUtcNow() + FutureTolerance).UtcDateTime);

@@ -129,8 +129,8 @@ public sealed class ArticleProcessor(
         }
         catch (ArticleFormatException ex)
         {
-            // The new version is unreadable: its predecessor's events no longer describe the blob, and segments of
-            // it read before the error may have been written. The listing says what there is, if anything.
+            // The new version is unreadable or over a limit: its predecessor's events no longer describe the blob,
+            // and segments of it read before the error may have been written. The listing says what there is, if anything.
             await eventWriter.DeleteArticleEventsAsync(articleKey, lease.KeepAsync, cancellationToken);
 
             await RecordFailureAsync(request, claim, ex.Message, stopwatch, cancellationToken);
@@ -207,12 +207,13 @@ public sealed class ArticleProcessor(
         return new ArticleWritten(article, count, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
-    /// <summary>A segment's events as rows, numbered from <paramref name="firstIndex"/>.</summary>
+    /// <summary>A segment's events as rows, numbered from <paramref name="firstIndex"/>; refused before any is written when they pass a limit.</summary>
     private IEnumerable<TableEntity> Extract(Article segment, string articleKey, int firstIndex, ref TimeSpan extraction, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var events = extractor.Extract(segment.Body, segment.PublishedOn, cancellationToken).Events;
         extraction += Stopwatch.GetElapsedTime(started);
+        EventLimits.Check(events, firstIndex, options.Value);
         return events.Select((extracted, index) => EventEntityMapper.ToEntity(segment, articleKey, firstIndex + index, extracted, extractor.Version));
     }
 

@@ -10,7 +10,7 @@ namespace Ingestion.Core.Pipeline;
 /// its request should have been parsed (the message was lost), or still processing long after its lease ran out
 /// (the parser died after a duplicate delivery of its request had been dropped as a duplicate).
 /// </summary>
-public sealed class StalledArticleSweeper(ArticleRepository articles, ArticleIntake intake, TimeProvider time, IOptions<IngestionOptions> options, ILogger<StalledArticleSweeper> logger)
+public sealed class StalledArticleSweeper(ArticleRepository articles, ArticleIntake intake, PipelineHealth health, TimeProvider time, IOptions<IngestionOptions> options, ILogger<StalledArticleSweeper> logger)
 {
     /// <returns>How many articles were offered again.</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -23,6 +23,8 @@ public sealed class StalledArticleSweeper(ArticleRepository articles, ArticleInt
             offered++;
         }
 
+        // Health reports this count without scanning the Articles table itself.
+        await health.RecordSweepAsync(offered, cancellationToken);
         return offered;
     }
 }
