@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const output = join(root, 'functions', 'Ingestion.Core', 'Geo', 'Data', 'geonames.tsv.gz');
+const foldsOutput = join(root, 'functions', 'Ingestion.Core', 'Geo', 'Data', 'letter-folds.tsv');
 
 // Towns below this population are left out (most of the 1000-5000 ones are villages news rarely names) unless they seat a country's or a region's government.
 const MinPopulation = 5000;
@@ -101,3 +102,22 @@ lines.push(...cities);
 const data = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 9 });
 writeFileSync(output, data);
 console.log(`${output}: ${countries.size} countries, ${regions.size} regions, ${cities.length} towns, ${data.length} bytes gzipped`);
+
+// Accented letters to their base letters, for matching names the way users type them. .NET's Normalize is not
+// available under InvariantGlobalization, so the table is data: Latin-1 Supplement, Latin Extended-A/B and
+// Latin Extended Additional by canonical decomposition, plus the letters that do not decompose.
+const folds = ['# letter<TAB>folded: accents off, as users type names. Built by tests/gazetteer/build-gazetteer.mjs.'];
+const ranges = [[0xC0, 0x24F], [0x1E00, 0x1EFF]];
+for (const [from, to] of ranges) {
+  for (let code = from; code <= to; code++) {
+    const letter = String.fromCodePoint(code);
+    const base = letter.normalize('NFD').replace(/\p{M}/gu, '');
+    if (base !== letter && base.length > 0) folds.push(`${letter}\t${base}`);
+  }
+}
+for (const [letter, base] of [['ł', 'l'], ['Ł', 'L'], ['ø', 'o'], ['Ø', 'O'], ['đ', 'd'], ['Đ', 'D'], ['ß', 'ss'], ['æ', 'ae'], ['Æ', 'AE'], ['œ', 'oe'], ['Œ', 'OE'], ['ı', 'i'], ['þ', 'th'], ['Þ', 'TH'], ['ð', 'd'], ['Ð', 'D']]) {
+  folds.push(`${letter}\t${base}`);
+}
+writeFileSync(foldsOutput, folds.join('\n') + '\n');
+console.log(`${foldsOutput}: ${folds.length - 1} letters`);
+

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.IO.Compression;
+using System.Globalization;
 using System.Text;
 using Ingestion.Core.Extraction;
 
@@ -13,6 +13,7 @@ namespace Ingestion.Core.Geo;
 public sealed class GeoGazetteer
 {
     private const string DataResource = "Ingestion.Core.Geo.Data.geonames.tsv.gz";
+    private const string FoldsResource = "Ingestion.Core.Geo.Data.letter-folds.tsv";
 
     private static readonly Lazy<GeoGazetteer> Instance = new(() => new GeoGazetteer());
 
@@ -45,16 +46,13 @@ public sealed class GeoGazetteer
         }
 
         // A region is also named without its generic word: "Kursk Oblast" is "Kursk", "Łódź Voivodeship" is "Łódź".
-        foreach (var (word, kind) in FeatureWords.Value)
+        var regionWords = FeatureWords.Value.Where(w => w.Kind == FeatureKind.Admin1).Select(w => " " + w.Word).ToList();
+        foreach (var region in _byId.Values.Where(f => f.Kind == FeatureKind.Admin1).ToList())
         {
-            if (kind != FeatureKind.Admin1)
+            var folded = Fold(region.Name);
+            if (regionWords.Find(word => folded.EndsWith(word, StringComparison.Ordinal)) is { } word)
             {
-                continue;
-            }
-
-            foreach (var region in _byId.Values.Where(f => f.Kind == FeatureKind.Admin1 && Fold(f.Name).EndsWith(" " + word, StringComparison.Ordinal)))
-            {
-                AddNames(region, [region.Name[..^(word.Length + 1)]], primary: false);
+                AddNames(region, [region.Name[..^(word.Length)]], primary: false);
             }
         }
     }
@@ -83,32 +81,48 @@ public sealed class GeoGazetteer
     /// <summary>Lower case, no accents, hyphens and apostrophes as spaces, single spaces: "Rzeszów-Jasionka" is "rzeszow jasionka".</summary>
     public static string Fold(string name)
     {
+        var letters = LetterFolds.Value;
         var builder = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in name)
         {
-            var folded = c switch
+            if (c is '-' or '‐' or '–' or '\'' or '’' or '.' or ',' || char.IsWhiteSpace(c))
             {
-                'ł' or 'Ł' => "l",
-                'ø' or 'Ø' => "o",
-                'đ' or 'Đ' => "d",
-                'ß' => "ss",
-                'æ' or 'Æ' => "ae",
-                'ı' => "i",
-                '-' or '‐' or '–' or '\'' or '’' or '.' or ',' => " ",
-                _ when CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark => string.Empty,
-                _ when char.IsWhiteSpace(c) => " ",
-                _ => char.ToLowerInvariant(c).ToString(),
-            };
-            if (folded == " " && (builder.Length == 0 || builder[^1] == ' '))
-            {
-                continue;
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
             }
-
-            builder.Append(folded);
+            else if (letters.TryGetValue(c, out var folded))
+            {
+                builder.Append(folded);
+            }
+            else
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
         }
 
         return builder.ToString().TrimEnd();
     }
+
+    // Accented letter to its lower-case base letters (Geo/Data/letter-folds.tsv): string.Normalize needs ICU, which
+    // InvariantGlobalization leaves out.
+    private static readonly Lazy<Dictionary<char, string>> LetterFolds = new(() =>
+    {
+        using var stream = typeof(GeoGazetteer).Assembly.GetManifestResourceStream(FoldsResource)
+            ?? throw new InvalidOperationException($"Embedded letter folds '{FoldsResource}' are missing.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var folds = new Dictionary<char, string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 2 && line[0] != '#' && line[1] == '\t')
+            {
+                folds[line[0]] = line[2..].ToLowerInvariant();
+            }
+        }
+
+        return folds;
+    });
 
     private void Add(string[] cells)
     {

@@ -117,9 +117,10 @@ public sealed class Geocoder(GeoGazetteer gazetteer)
             var found = gazetteer.Lookup(stem);
             if (found.Count == 0 && kind == FeatureKind.Place)
             {
-                // "Rzeszow Jasionka Airport": the airport's town is one of its words, the longest that names a town.
-                found = stem.Split(' ').OrderByDescending(w => w.Length).Select(gazetteer.Lookup).FirstOrDefault(c => c.Count > 0) ?? [];
-                found = found.Where(c => c.Feature.Kind == FeatureKind.City).ToList();
+                // "Rzeszow Jasionka Airport": the site's town is one of its words, the first that names a town (in its country, when known).
+                found = stem.Split(' ')
+                    .Select(w => gazetteer.Lookup(w).Where(c => c.Feature.Kind == FeatureKind.City && (query.Hint is null || c.Feature.CountryCode == query.Hint)).ToList())
+                    .FirstOrDefault(c => c.Count > 0) ?? [];
             }
 
             if (found.Count > 0)
