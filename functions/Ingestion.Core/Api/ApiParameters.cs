@@ -13,7 +13,7 @@ public sealed record EventsParameters(
     [property: FromQuery(Name = "to"), Description("Last day, inclusive: YYYY-MM-DD.")] string? To,
     [property: FromQuery(Name = "type"), Description("CAMEO root category, code (04) or label (CONSULT); repeat for any of several.")] string[]? Type,
     [property: FromQuery(Name = "actor"), Description("A party to the event (actor or target), by name, case-insensitive.")] string? Actor,
-    [property: FromQuery(Name = "location"), Description("A place of the event, by name, case-insensitive.")] string? Location,
+    [property: FromQuery(Name = "location"), Description("A place of the event: its id (GeoNames id, country code, region code such as PL.80), name or any alias, case- and accent-insensitive; an alias naming several places matches them all (see resolvedPlaces).")] string? Location,
     [property: FromQuery(Name = "country"), Description("ISO 3166-1 alpha-2 code of an actor's or a place's country.")] string? Country,
     [property: FromQuery(Name = "article"), Description("The article's blob name.")] string? Article,
     [property: FromQuery(Name = "precision"), Description("Only events dated to this precision: day, week, month, quarter, year or decade.")] string? Precision,
@@ -29,16 +29,27 @@ public sealed record EventsParameters(
 public sealed record SummaryParameters(
     [property: FromQuery(Name = "from"), Description("First day, inclusive: YYYY-MM-DD.")] string? From,
     [property: FromQuery(Name = "to"), Description("Last day, inclusive: YYYY-MM-DD.")] string? To,
-    [property: FromQuery(Name = "groupBy"), Description("day, week, month, type, actor, location or country.")] string? GroupBy,
+    [property: FromQuery(Name = "groupBy"), Description("day, week, month, type, actor, location (by name), country or place (by place id, with name and coordinates).")] string? GroupBy,
     [property: FromQuery(Name = "type"), Description("CAMEO root category, code or label; repeatable.")] string[]? Type,
     [property: FromQuery(Name = "actor"), Description("A party to the event, by name.")] string? Actor,
-    [property: FromQuery(Name = "location"), Description("A place of the event, by name.")] string? Location,
+    [property: FromQuery(Name = "location"), Description("A place of the event: id, name or alias (see /api/events).")] string? Location,
     [property: FromQuery(Name = "country"), Description("ISO 3166-1 alpha-2 country code.")] string? Country,
     [property: FromQuery(Name = "article"), Description("The article's blob name.")] string? Article,
     [property: FromQuery(Name = "precision"), Description("day, week, month, quarter, year or decade.")] string? Precision,
-    [property: FromQuery(Name = "limit"), Description("For type, actor, location and country: how many buckets, largest first (1-1000, default 100).")] string? Limit)
+    [property: FromQuery(Name = "limit"), Description("For type, actor, location, country and place: how many buckets, largest first (1-1000, default 100).")] string? Limit)
 {
     public static IReadOnlyList<string> Names { get; } = EventsParameters.QueryNames<SummaryParameters>();
+}
+
+public sealed record PlacesParameters(
+    [property: FromQuery(Name = "search"), Description("Prefix of a name or of a word of a name, any alias, case- and accent-insensitive ('rzes' finds Rzeszów). Omit for every place.")] string? Search,
+    [property: FromQuery(Name = "from"), Description("First day, inclusive: YYYY-MM-DD. With 'to'; omit both for all time.")] string? From,
+    [property: FromQuery(Name = "to"), Description("Last day, inclusive: YYYY-MM-DD.")] string? To,
+    [property: FromQuery(Name = "limit"), Description("How many places, most events first, 1-1000 (default 20).")] string? Limit)
+{
+    public const int DefaultLimit = 20;
+
+    public static IReadOnlyList<string> Names { get; } = EventsParameters.QueryNames<PlacesParameters>();
 }
 
 public sealed record ArticlesParameters(

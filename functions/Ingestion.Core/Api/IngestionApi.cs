@@ -1,4 +1,5 @@
 using Ingestion.Core.Extraction;
+using Ingestion.Core.Geo;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
@@ -19,6 +20,7 @@ public static class IngestionApi
 {
     public const string EventsRoute = "events";
     public const string SummaryRoute = "events/summary";
+    public const string PlacesRoute = "places";
     public const string ArticlesRoute = "articles";
     public const string ArticleRoute = "articles/{*name}";
     public const string OpenApiRoute = "openapi.json";
@@ -34,7 +36,10 @@ public static class IngestionApi
             .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging.");
         api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
             GetEventSummaryAsync(request, services, cancellationToken))
-            .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location or country.");
+            .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location, country or place (with coordinates).");
+        api.MapGet(PlacesRoute, ([AsParameters] PlacesParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+            SearchPlacesAsync(request, services, cancellationToken))
+            .WithName("SearchPlaces").WithSummary("Places with events in a range, most events first, whose names or aliases match a search.");
         api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
             ListArticlesAsync(request, services, cancellationToken))
             .WithName("ListArticles").WithSummary("Articles, optionally by status, with paging.");
@@ -83,7 +88,10 @@ public static class IngestionApi
         try
         {
             var page = await services.Events.QueryAsync(query, cancellationToken);
-            return TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken));
+            return TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken)
+            {
+                ResolvedPlaces = query.Location is { } location ? PlaceNames.Resolve(location, GeoGazetteer.Shared) : null,
+            });
         }
         catch (InvalidContinuationTokenException ex)
         {
@@ -103,6 +111,24 @@ public static class IngestionApi
         return parameters.HasErrors
             ? Invalid(parameters)
             : TypedResults.Ok(await services.Summaries.SummarizeAsync(query, groupBy, top, cancellationToken));
+    }
+
+    /// <summary><c>GET /api/places</c>: autocomplete for <c>location=</c>, from the per-day count rows.</summary>
+    public static async Task<Results<Ok<PlacesResponse>, ValidationProblem>> SearchPlacesAsync(
+        HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(request.Query, PlacesParameters.Names);
+        var (from, to) = (DateOnly.MinValue, DateOnly.MaxValue);
+        if (parameters.OptionalString("from") is not null || parameters.OptionalString("to") is not null)
+        {
+            (from, to) = ReadRange(parameters, services.Options.MaxQueryDays);
+        }
+
+        var search = parameters.OptionalString("search");
+        var limit = parameters.OptionalInt("limit", PlacesParameters.DefaultLimit, 1, EventQuery.MaxLimit);
+        return parameters.HasErrors
+            ? Invalid(parameters)
+            : TypedResults.Ok(new PlacesResponse(await services.Summaries.SearchPlacesAsync(from, to, search, limit, cancellationToken)));
     }
 
     /// <summary><c>GET /api/articles</c></summary>
@@ -173,8 +199,8 @@ public static class IngestionApi
         return (query, parameters.Errors);
     }
 
-    /// <summary>The date range and filters shared by events and summaries.</summary>
-    private static EventQuery ReadEventQuery(QueryParameters parameters, int maxDays)
+    /// <summary>A required <c>from</c>..<c>to</c>, in order and no longer than the configured maximum.</summary>
+    private static (DateOnly From, DateOnly To) ReadRange(QueryParameters parameters, int maxDays)
     {
         var from = parameters.RequiredDate("from");
         var to = parameters.RequiredDate("to");
@@ -188,6 +214,13 @@ public static class IngestionApi
             parameters.Fail("to", $"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is longer than {maxDays} days; query a shorter range.");
         }
 
+        return (from, to);
+    }
+
+    /// <summary>The date range and filters shared by events and summaries.</summary>
+    private static EventQuery ReadEventQuery(QueryParameters parameters, int maxDays)
+    {
+        var (from, to) = ReadRange(parameters, maxDays);
         var types = new List<string>();
         foreach (var type in parameters.Strings("type"))
         {
@@ -227,7 +260,13 @@ public static class IngestionApi
 /// <param name="ContinuationToken">Null on the last page; otherwise pass it back, with the same parameters, for the next page.</param>
 public sealed record EventsResponse(
     IReadOnlyList<EventRecord> Events,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? ContinuationToken);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? ContinuationToken)
+{
+    /// <summary>The places a <c>location</c> filter stood for; absent without one.</summary>
+    public IReadOnlyList<ResolvedPlace>? ResolvedPlaces { get; init; }
+}
+
+public sealed record PlacesResponse(IReadOnlyList<PlaceCount> Places);
 
 public sealed record ArticlesResponse(
     IReadOnlyList<ArticleRecord> Articles,

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Ingestion.Core.Geo;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>Everything the extractor found in one text. Offsets are UTF-16 indexes into that text, end-exclusive.</summary>
@@ -69,8 +72,40 @@ public enum ActorKind
 /// <summary>Who did something or had it done to them. <see cref="Title"/> holds a role such as "Defense Minister".</summary>
 public sealed record Actor(string Name, ActorKind Kind, string? CountryCode = null, string? Title = null);
 
-/// <summary>A place an event happened at, normalized where the gazetteer knows it.</summary>
-public sealed record Place(string Name, string? CountryCode = null);
+/// <summary>
+/// A place an event happened at, as named, and where the geocoder put it (Geo/): <see cref="Id"/> is the GeoNames id,
+/// country code or region code it resolved to, <see cref="Precision"/> how exactly the coordinates locate it. A place it
+/// could not resolve keeps its name and says why in <see cref="Unresolved"/>. The geocoded fields are always written,
+/// null or not, so a reader sees the whole shape.
+/// </summary>
+public sealed record Place(string Name, string? CountryCode = null)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? Id { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public int? GeonameId { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public double? Latitude { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public double? Longitude { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public FeatureKind? FeatureKind { get; init; }
+
+    /// <summary>The name of the first-level region (state, province) a town lies in.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? Admin1 { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public GeoPrecision? Precision { get; init; }
+
+    /// <summary>Why the place has no gazetteer entry of its own, or null when it has one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? Unresolved { get; init; }
+}
 
 /// <summary>A counted thing: "1,700 soldiers" is 1700 of "soldiers".</summary>
 public sealed record Quantity(decimal Value, string Unit, string Text);

@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
+using Ingestion.Core.Geo;
 
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
 /// Rules-and-gazetteers event extractor. Sentence by sentence it finds temporal expressions (resolved against the
 /// publication date), names, event triggers with CAMEO root types, then gives each event its modality, participants,
-/// quantities and date. All word lists are embedded data files loaded once; instances are immutable and thread-safe.
+/// quantities and date, and geocodes the article's places together. All word lists are embedded data files loaded once; instances are immutable and thread-safe.
 /// Methods that run per article here and in the recognizers are marked AggressiveOptimization: extraction runs in short-lived
 /// function instances, where unoptimized and instrumented loop code of tiered compilation cost more CPU than PGO saves.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     private readonly ParticipantAssigner participants;
     private readonly EventDater dater = new();
     private readonly Dictionary<string, CameoCategory> cameo;
+    private readonly Geocoder geocoder = Geocoder.Shared;
 
     public RuleBasedEventExtractor()
     {
@@ -70,7 +72,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             }
         }
 
-        return new ExtractionResult(allTimexes, allEntities, allEvents);
+        return new ExtractionResult(allTimexes, allEntities, geocoder.Locate(allEvents, allEntities));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

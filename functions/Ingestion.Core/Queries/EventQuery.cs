@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ingestion.Core.Extraction;
+using Ingestion.Core.Geo;
 using Ingestion.Core.Storage;
 
 namespace Ingestion.Core.Queries;
@@ -16,7 +17,11 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
     /// <summary>A party to the event (actor or target), by name, case-insensitive.</summary>
     public string? Actor { get; init; }
 
+    /// <summary>A place id, name or alias; an alias naming several places matches them all (see <see cref="PlaceNames"/>).</summary>
     public string? Location { get; init; }
+
+    /// <summary>The index keys <see cref="Location"/> stands for, resolved once per query.</summary>
+    internal IReadOnlyList<string> LocationKeys => Location is null ? [] : PlaceNames.Keys(Location, GeoGazetteer.Shared);
 
     /// <summary>ISO 3166-1 alpha-2 code of an actor's or a place's country.</summary>
     public string? Country { get; init; }
@@ -34,12 +39,12 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
         $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Types.Order(StringComparer.Ordinal))}|{Actor}|{Location}|{Country}|{Article}|{Precision}");
 
     /// <summary>Whether an event passes every filter; used on whatever the storage scan could not filter itself.</summary>
-    internal bool Matches(EventRecord record)
+    internal bool Matches(EventRecord record, IReadOnlyList<string> locationKeys)
     {
         var dimensions = EventIndexKeys.Dimensions(record).ToHashSet();
         return (Types.Count == 0 || (record.Type is { } type && Types.Contains(type.Code)))
             && (Actor is null || dimensions.Contains((EventIndexKeys.Actor, EventIndexKeys.Normalize(EventIndexKeys.Actor, Actor))))
-            && (Location is null || dimensions.Contains((EventIndexKeys.Location, EventIndexKeys.Normalize(EventIndexKeys.Location, Location))))
+            && (Location is null || locationKeys.Any(key => dimensions.Contains((EventIndexKeys.Location, EventIndexKeys.Normalize(EventIndexKeys.Location, key)))))
             && (Country is null || dimensions.Contains((EventIndexKeys.Country, EventIndexKeys.Normalize(EventIndexKeys.Country, Country))))
             && (Article is null || record.Article.Name == Article)
             && (Precision is null || record.Precision == Precision);

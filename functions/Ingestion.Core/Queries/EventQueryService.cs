@@ -5,7 +5,7 @@ namespace Ingestion.Core.Queries;
 
 /// <summary>
 /// Reads events in date order, one page at a time. A date range alone scans the Events table's partitions for those
-/// days; a filter reads its EventIndex partition instead (several types: one partition each, merged), so the cost
+/// days; a filter reads its EventIndex partition instead (several types, or the places a location name stands for: one partition each, merged), so the cost
 /// follows what is returned, not the size of the table. Pages continue after the last key read (keyset paging).
 /// </summary>
 public sealed class EventQueryService(StorageClients storage)
@@ -19,7 +19,8 @@ public sealed class EventQueryService(StorageClients storage)
             after = ContinuationTokens.TryRead(token, query.Fingerprint) ?? throw new InvalidContinuationTokenException();
         }
 
-        var scans = Scans(query, after).ToList();
+        var locationKeys = query.LocationKeys;
+        var scans = Scans(query, locationKeys, after).ToList();
         var events = new List<EventRecord>(Math.Min(query.Limit, 256));
         string? last = null;
         while (events.Count < query.Limit)
@@ -48,7 +49,7 @@ public sealed class EventQueryService(StorageClients storage)
 
             last = sortKey;
             var record = EventEntityMapper.FromEntity(entity);
-            if (query.Matches(record))
+            if (query.Matches(record, locationKeys))
             {
                 events.Add(record);
             }
@@ -76,14 +77,14 @@ public sealed class EventQueryService(StorageClients storage)
     }
 
     /// <summary>The partitions to read: the most selective filter's index partition, or the Events table's days.</summary>
-    private IEnumerable<Scan> Scans(EventQuery query, string? after)
+    private IEnumerable<Scan> Scans(EventQuery query, IReadOnlyList<string> locationKeys, string? after)
     {
         var from = TableKeys.EventPartitionKey(query.From);
         var to = TableKeys.EventPartitionKey(query.To);
         var indexPartitions =
             query.Article is { } article ? [EventIndexKeys.ArticlePartition(TableKeys.ArticleKey(article))]
             : query.Actor is { } actor ? [EventIndexKeys.Partition(EventIndexKeys.Actor, actor)]
-            : query.Location is { } location ? [EventIndexKeys.Partition(EventIndexKeys.Location, location)]
+            : query.Location is not null ? locationKeys.Select(key => EventIndexKeys.Partition(EventIndexKeys.Location, key)).Distinct().ToList()
             : query.Country is { } country ? [EventIndexKeys.Partition(EventIndexKeys.Country, country)]
             : query.Types.Select(type => EventIndexKeys.Partition(EventIndexKeys.Type, type)).Distinct().ToList();
 

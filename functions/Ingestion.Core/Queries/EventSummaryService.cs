@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Ingestion.Core.Extraction;
+using Ingestion.Core.Geo;
 using Ingestion.Core.Storage;
 
 namespace Ingestion.Core.Queries;
@@ -15,13 +16,32 @@ public enum SummaryGrouping
     Actor,
     Location,
     Country,
+
+    /// <summary>By place id, with each place's name and coordinates, for a map.</summary>
+    Place,
 }
 
-/// <param name="Key">The day (2022-02-05), ISO week (2022-W05), month (2022-02), CAMEO code, name or country code.</param>
+/// <param name="Key">The day (2022-02-05), ISO week (2022-W05), month (2022-02), CAMEO code, name, country code or place id.</param>
 /// <param name="ByType">For time buckets: the count per CAMEO code, for stacked charts.</param>
-public sealed record SummaryBucket(string Key, string? Label, int Count, IReadOnlyDictionary<string, int>? ByType = null);
+public sealed record SummaryBucket(string Key, string? Label, int Count, IReadOnlyDictionary<string, int>? ByType = null)
+{
+    /// <summary>For place buckets: the place's name, country, coordinates and kind (null for a place stored unresolved).</summary>
+    public string? Name { get; init; }
 
-public sealed record EventSummary(SummaryGrouping GroupBy, string From, string To, IReadOnlyList<SummaryBucket> Buckets, int EntitiesRead);
+    public string? CountryCode { get; init; }
+
+    public double? Latitude { get; init; }
+
+    public double? Longitude { get; init; }
+
+    public FeatureKind? FeatureKind { get; init; }
+}
+
+/// <param name="ResolvedPlaces">The places a <c>location</c> filter stood for; absent without one.</param>
+public sealed record EventSummary(SummaryGrouping GroupBy, string From, string To, IReadOnlyList<SummaryBucket> Buckets, int EntitiesRead, IReadOnlyList<ResolvedPlace>? ResolvedPlaces = null);
+
+/// <summary>A place with events in a range, for search and autocomplete; coordinates are null for a place stored unresolved.</summary>
+public sealed record PlaceCount(string Id, string Name, FeatureKind? FeatureKind, string? CountryCode, string? Admin1, double? Latitude, double? Longitude, int Count);
 
 /// <summary>
 /// Counts for charts. Without filters it reads the per-day count rows (one per article and day), never the events;
@@ -40,7 +60,24 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
             TableKeys.EventPartitionKey(query.From),
             TableKeys.EventPartitionKey(query.To),
             Group(days, groupBy, top),
-            read);
+            read,
+            query.Location is { } location ? PlaceNames.Resolve(location, GeoGazetteer.Shared) : null);
+    }
+
+    /// <summary>Places with events in the range whose names (any alias) a search matches, most events first; read from the count rows.</summary>
+    public async Task<IReadOnlyList<PlaceCount>> SearchPlacesAsync(DateOnly from, DateOnly to, string? search, int limit, CancellationToken cancellationToken)
+    {
+        var gazetteer = GeoGazetteer.Shared;
+        var (days, _) = await ReadCountRowsAsync(new EventQuery(from, to), cancellationToken);
+        return Sum(days.SelectMany(d => d.Places))
+            .Select(pair => gazetteer.TryGet(pair.Key, out var feature)
+                ? new PlaceCount(feature.Id, feature.Name, feature.Kind, feature.CountryCode, feature.Kind == FeatureKind.Admin1 ? null : gazetteer.RegionName(feature), feature.Latitude, feature.Longitude, pair.Value)
+                : new PlaceCount(pair.Key, pair.Key, null, null, null, null, null, pair.Value))
+            .Where(place => search is null || PlaceNames.Matches(search, gazetteer.TryGet(place.Id, out var feature) ? gazetteer.NamesOf(feature) : [place.Name]))
+            .OrderByDescending(place => place.Count)
+            .ThenBy(place => place.Name, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
     }
 
     private async Task<(List<DayCounts> Days, int Read)> ReadCountRowsAsync(EventQuery query, CancellationToken cancellationToken)
@@ -56,7 +93,8 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
                 Map(row.GetString(EventCounts.Types)),
                 Map(row.GetString(EventCounts.Actors)),
                 Map(row.GetString(EventCounts.Locations)),
-                Map(row.GetString(EventCounts.Countries))));
+                Map(row.GetString(EventCounts.Countries)),
+                Map(row.GetString(EventCounts.Places))));
         }
 
         return (days, days.Count);
@@ -87,6 +125,7 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
         SummaryGrouping.Type => Ranked(days.SelectMany(d => d.Types), top, code => CameoCategories.Find(code)?.Label),
         SummaryGrouping.Actor => Ranked(days.SelectMany(d => d.Actors), top),
         SummaryGrouping.Location => Ranked(days.SelectMany(d => d.Locations), top),
+        SummaryGrouping.Place => Ranked(days.SelectMany(d => d.Places), top).ConvertAll(PlaceBucket),
         _ => Ranked(days.SelectMany(d => d.Countries), top),
     };
 
@@ -103,6 +142,10 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
             .Take(top)
             .Select(pair => new SummaryBucket(pair.Key, label?.Invoke(pair.Key), pair.Value))
             .ToList();
+
+    private static SummaryBucket PlaceBucket(SummaryBucket bucket) => GeoGazetteer.Shared.TryGet(bucket.Key, out var place)
+        ? bucket with { Name = place.Name, CountryCode = place.CountryCode, Latitude = place.Latitude, Longitude = place.Longitude, FeatureKind = place.Kind }
+        : bucket with { Name = bucket.Key };
 
     private static Dictionary<string, int> Sum(IEnumerable<KeyValuePair<string, int>> counts)
     {
@@ -122,7 +165,7 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
 
     /// <summary>One day's counts: a count row, or a single event counted the same way.</summary>
     private sealed record DayCounts(
-        string Day, int Total, Dictionary<string, int> Types, Dictionary<string, int> Actors, Dictionary<string, int> Locations, Dictionary<string, int> Countries)
+        string Day, int Total, Dictionary<string, int> Types, Dictionary<string, int> Actors, Dictionary<string, int> Locations, Dictionary<string, int> Countries, Dictionary<string, int> Places)
     {
         public static DayCounts Of(EventRecord record) => new(
             record.Date,
@@ -130,7 +173,8 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
             One(record.Type is { } type ? [type.Code] : []),
             One(record.Actors.Concat(record.Targets).Select(actor => actor.Name)),
             One(record.Locations.Select(place => place.Name)),
-            One(record.Actors.Concat(record.Targets).Select(actor => actor.CountryCode).Concat(record.Locations.Select(place => place.CountryCode)).OfType<string>()));
+            One(record.Actors.Concat(record.Targets).Select(actor => actor.CountryCode).Concat(record.Locations.Select(place => place.CountryCode)).OfType<string>()),
+            One(record.Locations.Select(EventIndexKeys.PlaceKey)));
 
         private static Dictionary<string, int> One(IEnumerable<string> keys) => keys.Distinct(StringComparer.Ordinal).ToDictionary(key => key, _ => 1, StringComparer.Ordinal);
     }

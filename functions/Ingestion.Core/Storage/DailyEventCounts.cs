@@ -5,7 +5,7 @@ namespace Ingestion.Core.Storage;
 
 /// <summary>
 /// An article's per-day count rows (<c>count|{date}</c>), added to event by event: it holds one entry per day and
-/// per distinct type, actor, location and country, not the events, so a long article's counts fit in memory.
+/// per distinct type, actor, location (by name, and by place key) and country, not the events, so a long article's counts fit in memory.
 /// </summary>
 public sealed class DailyEventCounts(string articleKey)
 {
@@ -27,6 +27,7 @@ public sealed class DailyEventCounts(string articleKey)
         var parties = record.Actors.Concat(record.Targets).ToList();
         Increment(day.Actors, parties.Select(a => a.Name).Distinct());
         Increment(day.Locations, record.Locations.Select(p => p.Name).Distinct());
+        Increment(day.Places, record.Locations.Select(EventIndexKeys.PlaceKey).Distinct());
         Increment(day.Countries, parties.Select(a => a.CountryCode).Concat(record.Locations.Select(p => p.CountryCode)).OfType<string>().Distinct());
     }
 
@@ -37,6 +38,7 @@ public sealed class DailyEventCounts(string articleKey)
         [EventCounts.Types] = JsonSerializer.Serialize(day.Value.Types),
         [EventCounts.Actors] = JsonSerializer.Serialize(day.Value.Actors),
         [EventCounts.Locations] = JsonSerializer.Serialize(day.Value.Locations),
+        [EventCounts.Places] = JsonSerializer.Serialize(day.Value.Places),
         [EventCounts.Countries] = JsonSerializer.Serialize(day.Value.Countries),
     });
 
@@ -60,6 +62,8 @@ public sealed class DailyEventCounts(string articleKey)
         public Dictionary<string, int> Actors { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, int> Locations { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Places { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, int> Countries { get; } = new(StringComparer.Ordinal);
     }

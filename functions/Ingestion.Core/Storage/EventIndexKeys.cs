@@ -6,7 +6,7 @@ namespace Ingestion.Core.Storage;
 
 /// <summary>
 /// The EventIndex table's layout. Each event is copied under one partition per thing a dashboard filters by —
-/// <c>article|…</c>, <c>actor|…</c>, <c>location|…</c>, <c>country|…</c>, <c>type|…</c> — with the row key
+/// <c>article|…</c>, <c>actor|…</c>, <c>location|…</c> (a place's gazetteer id, or its name when unresolved), <c>country|…</c>, <c>type|…</c> — with the row key
 /// <c>{date}|{event row key}</c>, so a filtered query reads one partition's date range, in date order, and never the
 /// events it does not return. Per day, each article also has one <c>count|{date}</c> row holding its event counts
 /// by type, actor, location and country, so summaries read counters instead of events.
@@ -55,7 +55,7 @@ public static class EventIndexKeys
 
         foreach (var place in record.Locations)
         {
-            yield return (Location, Normalize(Location, place.Name));
+            yield return (Location, Normalize(Location, PlaceKey(place)));
             if (place.CountryCode is { Length: > 0 } code)
             {
                 yield return (Country, Normalize(Country, code));
@@ -67,6 +67,9 @@ public static class EventIndexKeys
             yield return (Type, type.Code);
         }
     }
+
+    /// <summary>What a place is indexed and counted by: its gazetteer id, so every name of a place meets; else its name.</summary>
+    public static string PlaceKey(Place place) => place.Id ?? place.Name;
 
     public static string Normalize(string dimension, string value)
     {

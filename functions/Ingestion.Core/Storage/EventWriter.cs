@@ -126,5 +126,8 @@ public static class EventCounts
     public const string Types = "Types";
     public const string Actors = "Actors";
     public const string Locations = "Locations";
+
+    /// <summary>Counts by place key (<see cref="EventIndexKeys.PlaceKey"/>), for maps and place search.</summary>
+    public const string Places = "Places";
     public const string Countries = "Countries";
 }

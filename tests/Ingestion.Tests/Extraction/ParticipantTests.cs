@@ -40,7 +40,7 @@ public class ParticipantTests
     public void Locations_after_locative_prepositions_are_places()
     {
         var e = Event("US forces are arriving in southeastern Poland.", "arriving");
-        Assert.Equal([new Place("Poland", "PL")], e.Places);
+        Assert.Equal([("Poland", "PL")], e.Places.Select(p => (p.Name, p.CountryCode)));
     }
 
     [Fact]
