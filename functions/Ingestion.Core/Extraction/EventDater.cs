@@ -6,11 +6,15 @@ namespace Ingestion.Core.Extraction;
 /// <summary>
 /// Dates an event by the nearest date or time expression in its sentence; durations and sets never date an event.
 /// A sentence without one that opens by carrying on ("Then", "Afterwards", "At the time") takes the previous
-/// sentence's date. Otherwise, or when the expression has no calendar anchor (PAST_REF, XXXX-08-30), the publication
-/// date is used.
+/// sentence's date. Otherwise, or when the expression has no calendar anchor (PAST_REF, XXXX-08-30), the event is
+/// filed on the publication date: as having happened then, or, when its verb form places it earlier ("has amassed",
+/// "unveiled"), as before the publication (<see cref="DateSource.BeforePublication"/>, value PAST_REF).
 /// </summary>
 internal sealed partial class EventDater
 {
+    /// <summary>The TimeML value of an unspecified time in the past.</summary>
+    public const string PastReference = "PAST_REF";
+
     private readonly string[] continuations = [.. ExtractionData.ReadLines("continuation-cues.txt")];
 
     /// <summary>The anchors dating a sentence's events: its own, or those of the sentence before when it carries on.</summary>
@@ -54,17 +58,24 @@ internal sealed partial class EventDater
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static EventDate Date(int triggerStart, List<(TemporalExpression Timex, CalendarPeriod Period)> anchors, bool inherited, DateOnly publicationDate)
+    public static EventDate Date(int triggerStart, List<(TemporalExpression Timex, CalendarPeriod Period)> anchors, bool inherited, DateOnly publicationDate, bool placedBefore)
     {
-        if (anchors.Count == 0)
+        // A verb placed before the publication is never dated by a date after it: "On Monday, Macron is due to visit
+        // Russia, which has amassed troops".
+        var candidates = placedBefore ? anchors.FindAll(a => a.Period.Start <= publicationDate) : anchors;
+        if (candidates.Count == 0)
         {
-            return Publication(publicationDate);
+            return placedBefore ? BeforePublication(publicationDate) : Publication(publicationDate);
         }
 
-        var (timex, period) = anchors.MinBy(a => Math.Abs(a.Timex.Start - triggerStart));
+        var (timex, period) = candidates.MinBy(a => Math.Abs(a.Timex.Start - triggerStart));
         var source = !inherited && WrittenYear().IsMatch(timex.Text) ? DateSource.Explicit : DateSource.Relative;
         return new EventDate(timex.Value, period.Precision, period.Start, period.End, source, timex.Text);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static EventDate BeforePublication(DateOnly publicationDate) =>
+        new(PastReference, DatePrecision.Day, publicationDate, publicationDate, DateSource.BeforePublication);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static EventDate Publication(DateOnly publicationDate) =>

@@ -10,7 +10,7 @@ public class EventTriggerTests
     [InlineData("The ministry said nothing.", "said", "01")]
     [InlineData("Macron will visit Moscow.", "visit", "04")]
     [InlineData("They held a 40-minute phone call.", "phone call", "04")]
-    [InlineData("Both sides agreed to talk.", "agreed", "05")]
+    [InlineData("Both sides agreed on a plan.", "agreed", "05")]
     [InlineData("The charity donated food.", "donated", "07")]
     [InlineData("Police are investigating the fire.", "investigating", "09")]
     [InlineData("The union criticized the plan.", "criticized", "11")]

@@ -1,0 +1,68 @@
+using Ingestion.Core.Extraction;
+
+namespace Ingestion.Tests.Extraction;
+
+/// <summary>CAMEO event codes from the lexicon and the coding rules in context, one row per rule.</summary>
+public class CameoCodingTests
+{
+    private static ExtractedEvent Event(string text, string trigger) =>
+        Assert.Single(SampleText.Extract(text).Events, e => e.Trigger == trigger);
+
+    [Theory]
+    // The lexicon's 3-digit codes, verbs and nouns (event-verbs.tsv, event-nouns.tsv).
+    [InlineData("Macron will visit Moscow.", "visit", "042")]
+    [InlineData("Police arrested two men.", "arrested", "173")]
+    [InlineData("The United States launched an air strike.", "air strike", "195")]
+    [InlineData("Ukraine ratified the agreement.", "ratified", "057")]
+    // A controlled complement takes the controlling verb's class (control-verbs.tsv, cameo-embedding.tsv).
+    [InlineData("Obama wants to attack Switzerland.", "attack", "138")]
+    [InlineData("Congress is asking Obama to help Iran.", "help", "023")]
+    [InlineData("Qatar has pledged to expel the leaders.", "expel", "174")]
+    // A negated cooperative event is a rejection (cameo-negation.tsv).
+    [InlineData("Obama said he would not provide support to Israel.", "provide", "121")]
+    public void Event_gets_its_code(string text, string trigger, string code)
+    {
+        var e = Event(text, trigger);
+        Assert.Equal((code, code[..2]), (e.EventCode, e.Type?.Code));
+    }
+
+    [Theory]
+    // The controlling verb is not an event of its own.
+    [InlineData("Qatar has pledged to expel the leaders.", "pledged")]
+    // A statement verb reporting another coded event is attribution.
+    [InlineData("Israel freed the mayor, Palestinian officials said.", "said")]
+    // A verb-only word read as a noun.
+    [InlineData("The deal was forced on the wealthy Gulf state by its neighbours.", "state")]
+    public void Word_is_left_untyped(string text, string trigger)
+    {
+        Assert.Null(Event(text, trigger).EventCode);
+    }
+
+    [Fact]
+    public void A_statement_verb_alone_is_a_statement()
+    {
+        Assert.Equal("010", Event("The ministry said nothing.", "said").EventCode);
+    }
+
+    [Fact]
+    public void An_event_is_coded_with_a_type_and_an_actor()
+    {
+        Assert.True(Event("Russia attacked Ukraine.", "attacked").Coded);
+        Assert.False(Event("There was a meeting.", "was").Coded);
+    }
+
+    [Theory]
+    [InlineData("US", "USA")]
+    [InlineData("PS", "PSE")]
+    [InlineData("RU", "RUS")]
+    public void Actor_codes_are_alpha3_countries(string alpha2, string code)
+    {
+        Assert.Equal(code, CameoActorCodes.Of(new Actor("x", ActorKind.Country, alpha2)));
+    }
+
+    [Fact]
+    public void International_bodies_are_igo()
+    {
+        Assert.Equal("IGO", CameoActorCodes.Of(new Actor("United Nations", ActorKind.Organization)));
+    }
+}
