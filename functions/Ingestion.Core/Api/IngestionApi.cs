@@ -177,6 +177,13 @@ public static class IngestionApi
         }
 
         var precision = parameters.OptionalEnum<DatePrecision>("precision");
+        var selection = parameters.OptionalString("coded") switch
+        {
+            null or "true" => EventSelection.Coded,
+            "false" => EventSelection.Uncoded,
+            "any" => EventSelection.All,
+            var other => Refuse(parameters, "coded", $"'coded' must be true (the default), false or any; got '{other}'."),
+        };
 
         var country = parameters.OptionalString("country");
         if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetter)))
@@ -192,7 +199,14 @@ public static class IngestionApi
             Country = country,
             Article = parameters.OptionalString("article"),
             Precision = precision,
+            Selection = selection,
         };
+    }
+
+    private static EventSelection Refuse(QueryParameters parameters, string name, string message)
+    {
+        parameters.Fail(name, message);
+        return EventSelection.Coded;
     }
 
     private static ValidationProblem Invalid(QueryParameters parameters) =>

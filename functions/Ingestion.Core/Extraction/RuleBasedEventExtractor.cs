@@ -58,12 +58,12 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             var sentenceTimexes = timexes.Recognize(text, lowered, sentence, tokens, publicationDate, ref reference);
             var names = entities.Recognize(text, tokens, memory);
             names.RemoveAll(n => sentenceTimexes.Any(t => t.Start < n.End && n.Start < t.End));
-            var sentenceTriggers = coder.Code(tokens, triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token)));
+            var placedNames = ParticipantAssigner.Place(tokens, names);
+            var sentenceTriggers = coder.Code(tokens, triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token)), (coded, i) => participants.Assign(placedNames, coded, i).Actors);
             var quantities = QuantityRecognizer.Recognize(text, sentence, tokens, (s, e) => sentenceTimexes.Any(t => t.Start < e && s < t.End));
             var sentenceText = text[sentence.Start..sentence.End];
             var (anchors, inherited) = dater.Frame(EventDater.Anchors(sentenceTimexes), previousAnchors, sentenceText);
             previousAnchors = anchors;
-            var placedNames = ParticipantAssigner.Place(tokens, names);
             var quantityOwners = quantities.ConvertAll(q => NearestTrigger(sentenceTriggers, tokens, q.Start));
 
             allTimexes.AddRange(sentenceTimexes);

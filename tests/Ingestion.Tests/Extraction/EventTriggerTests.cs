@@ -17,7 +17,7 @@ public class EventTriggerTests
     [InlineData("Moscow rejected the offer.", "rejected", "12")]
     [InlineData("Workers threatened a strike.", "threatened", "13")]
     [InlineData("Russia has massed troops.", "massed", "15")]
-    [InlineData("The EU imposed sanctions.", "sanctions", "16")]
+    [InlineData("New sanctions hit the economy.", "sanctions", "16")]
     [InlineData("Police arrested two men.", "arrested", "17")]
     [InlineData("Gunmen attacked a convoy.", "attacked", "18")]
     [InlineData("They fear an invasion.", "invasion", "19")]
