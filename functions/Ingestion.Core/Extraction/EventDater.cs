@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
-/// Dates an event by the nearest date or time expression in its sentence; durations and sets never date an event.
+/// Dates an event by the nearest date or time expression in its sentence, or a finer one inside it; durations and
+/// sets never date an event, and a time dates it to its day.
 /// A sentence without one that opens by carrying on ("Then", "Afterwards", "At the time") takes the previous
 /// sentence's date. Otherwise, or when the expression has no calendar anchor (PAST_REF, XXXX-08-30), the event is
 /// filed on the publication date: as having happened then, or, when its verb form places it earlier ("has amassed",
@@ -69,8 +70,21 @@ internal sealed partial class EventDater
         }
 
         var (timex, period) = candidates.MinBy(a => Math.Abs(a.Timex.Start - triggerStart));
+
+        // A finer date inside the nearest one says more: "yesterday, at this year's conference".
+        foreach (var (finerTimex, finer) in candidates)
+        {
+            if (finer.Precision < period.Precision && finer.Start >= period.Start && finer.End <= period.End)
+            {
+                (timex, period) = (finerTimex, finer);
+            }
+        }
+
         var source = !inherited && WrittenYear().IsMatch(timex.Text) ? DateSource.Explicit : DateSource.Relative;
-        return new EventDate(timex.Value, period.Precision, period.Start, period.End, source, timex.Text);
+
+        // An event is dated to its day; the clock time stays in the text ("at 08:30 UTC").
+        var value = timex.Type == TimexType.Time && period.Precision == DatePrecision.Day ? TemporalCalendar.Day(period.Start) : timex.Value;
+        return new EventDate(value, period.Precision, period.Start, period.End, source, timex.Text);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -5,9 +5,6 @@ namespace Ingestion.Tests.Extraction;
 /// <summary>CAMEO event codes from the lexicon and the coding rules in context, one row per rule.</summary>
 public class CameoCodingTests
 {
-    private static ExtractedEvent Event(string text, string trigger) =>
-        Assert.Single(SampleText.Extract(text).Events, e => e.Trigger == trigger);
-
     [Theory]
     // The lexicon's 3-digit codes, verbs and nouns (event-verbs.tsv, event-nouns.tsv).
     [InlineData("Macron will visit Moscow.", "visit", "042")]
@@ -29,7 +26,7 @@ public class CameoCodingTests
     [InlineData("Obama said he would not provide support to Israel.", "provide", "121")]
     public void Event_gets_its_code(string text, string trigger, string code)
     {
-        var e = Event(text, trigger);
+        var e = SampleText.Event(text, trigger);
         Assert.Equal((code, code[..2]), (e.EventCode, e.Type?.Code));
     }
 
@@ -46,20 +43,20 @@ public class CameoCodingTests
     [InlineData("The deal was forced on the wealthy Gulf state by its neighbours.", "state")]
     public void Word_is_left_untyped(string text, string trigger)
     {
-        Assert.Null(Event(text, trigger).EventCode);
+        Assert.Null(SampleText.Event(text, trigger).EventCode);
     }
 
     [Fact]
     public void A_statement_verb_alone_is_a_statement()
     {
-        Assert.Equal("010", Event("The ministry said nothing.", "said").EventCode);
+        Assert.Equal("010", SampleText.Event("The ministry said nothing.", "said").EventCode);
     }
 
     [Fact]
     public void An_event_is_coded_with_a_type_and_an_actor()
     {
-        Assert.True(Event("Russia attacked Ukraine.", "attacked").Coded);
-        Assert.False(Event("There was a meeting.", "was").Coded);
+        Assert.True(SampleText.Event("Russia attacked Ukraine.", "attacked").Coded);
+        Assert.False(SampleText.Event("There was a meeting.", "was").Coded);
     }
 
     [Theory]
