@@ -144,7 +144,7 @@ public static class IngestionApi
             });
         }
 
-        var page = await events.QueryAsync(new EventQuery(DateOnly.MinValue, DateOnly.MaxValue, EventQuery.MaxLimit) { Article = name }, cancellationToken);
+        var page = await events.QueryAsync(new EventQuery(DateOnly.MinValue, DateOnly.MaxValue, EventQuery.MaxLimit) { Article = name, Selection = EventSelection.All }, cancellationToken);
         return TypedResults.Ok(new ArticleDetails(article, page.Events, page.ContinuationToken is not null));
     }
 

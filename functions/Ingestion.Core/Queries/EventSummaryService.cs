@@ -61,7 +61,13 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
         {
             var day = row.PartitionKey[(EventIndexKeys.Count.Length + 1)..];
             var counts = DayCounts.Read(day, row, coded);
-            days.Add(query.Selection == EventSelection.Uncoded ? DayCounts.Read(day, row, coded: false).Minus(counts) : counts);
+            counts = query.Selection == EventSelection.Uncoded ? DayCounts.Read(day, row, coded: false).Minus(counts) : counts;
+
+            // An article's day may have events of the other selection only.
+            if (counts.Total > 0)
+            {
+                days.Add(counts);
+            }
         }
 
         return (days, days.Count);
