@@ -19,7 +19,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : StorageTest(azu
         await processor.ProcessAsync(new ParseRequest("broken.txt", broken), 1, CancellationToken.None);
         await Articles.UploadAsync(storage.Articles, "waiting.txt", " date 2022-02-06 A body.");
         await Core.Get<ArticleIntake>().ReceiveAsync("waiting.txt", CancellationToken.None);
-        var onSixth = (await Core.Get<EventQueryService>().QueryAsync(new EventQuery(new DateOnly(2022, 2, 6), new DateOnly(2022, 2, 6), 1000), CancellationToken.None)).Events.Count;
+        var onSixth = (await Core.Get<EventQueryService>().QueryAsync(new EventQuery(new DateOnly(2022, 2, 6), new DateOnly(2022, 2, 6), 1000) { Selection = EventSelection.All }, CancellationToken.None)).Events.Count;
 
         var run = await RunAsync("status", "--until", "2022-02-07", "--days", "7");
 

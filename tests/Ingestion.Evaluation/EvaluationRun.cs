@@ -40,6 +40,8 @@ public sealed class EvaluationRun
         Line(text, "events (relaxed)", s.Events);
         Line(text, "entities (relaxed)", s.Entities);
         Line(text, "entities typed", s.EntitiesTyped);
+        DateLines(text, s.Dates);
+        CameoLines(text, s.Cameo);
         return text.ToString();
     }
 
@@ -93,7 +95,7 @@ public sealed class EvaluationRun
             {
                 ["id"] = a.Article.Id,
                 ["timexes"] = new JsonArray([.. a.System.Timexes.Select(t => Typed(Span(t.Start, t.End, t.Text), Scorer.TimexTypeName(t.Type), t.Value))]),
-                ["events"] = new JsonArray([.. a.System.Events.Select(e => Typed(Span(e.Start, e.End, e.Trigger), null, null))]),
+                ["events"] = new JsonArray([.. a.System.Events.Select(e => EventJson.ToJson(e, map))]),
                 ["entities"] = new JsonArray([.. a.System.Entities.Select(e => Typed(Span(e.Start, e.End, e.Text), Scorer.EntityTypeName(e.Type), null))]),
             };
             yield return line.ToJsonString();
@@ -125,6 +127,28 @@ public sealed class EvaluationRun
 
     private static void Line(StringBuilder text, string label, PrfCounter c) =>
         text.AppendLine(CultureInfo.InvariantCulture, $"{label,-20}{c.Precision,8:0.0000}{c.Recall,8:0.0000}{c.F1,8:0.0000}");
+
+    private static void DateLines(StringBuilder text, DateScores d)
+    {
+        text.AppendLine(CultureInfo.InvariantCulture, $"dates exact         {d.ExactRate,8:0.0000} ({d.Exact}/{d.Found} anchored events found)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"dates same day      {d.SameDayRate,8:0.0000} ({d.SameDay}/{d.DayAnchored} day anchors)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"dates compatible    {d.CompatibleRate,8:0.0000} ({d.Compatible}/{d.Found})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"dated event recall  {d.Recall,8:0.0000} ({d.Exact}/{d.Anchored} anchored events)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"before, on pub. day {d.BeforeOnPublicationRate,8:0.0000} ({d.BeforeOnPublication}/{d.BeforeFound} found events the gold places before publication)");
+    }
+
+    private static void CameoLines(StringBuilder text, CameoScores c)
+    {
+        if (c.Codings == 0)
+        {
+            return;
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"cameo root recall   {c.RootRecall,8:0.0000} ({c.RootFound}/{c.Codings} codings)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"cameo code recall   {c.CodeRecall,8:0.0000} ({c.CodeFound}/{c.Codings})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"cameo dyad recall   {c.DyadRecall,8:0.0000} ({c.DyadFound}/{c.Codings})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"cameo precision     {c.Precision,8:0.0000} ({c.TypedCorrect}/{c.Typed} typed events)");
+    }
 
     private static void Section(StringBuilder text, string title, IEnumerable<string> errors, int count)
     {

@@ -11,14 +11,34 @@ public sealed record GoldSpan(
     [property: JsonPropertyName("type")] string? Type = null,
     [property: JsonPropertyName("value")] string? Value = null);
 
+/// <summary>The date the corpus places an event in: a TimeML value and the relation of the event to it.</summary>
+public sealed record GoldAnchor(
+    [property: JsonPropertyName("value")] string Value,
+    [property: JsonPropertyName("relation")] string Relation);
+
+/// <summary>An event mention with what the gold says of its date: an anchor, or only before/after the publication.</summary>
+public sealed record GoldEvent(
+    [property: JsonPropertyName("start")] int Start,
+    [property: JsonPropertyName("end")] int End,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("anchor")] GoldAnchor? Anchor = null,
+    [property: JsonPropertyName("tense_vs_dct")] string? TenseVsDct = null);
+
+/// <summary>A gold CAMEO coding: source and target actor codes (country alpha-3 or group, then roles) and the event code.</summary>
+public sealed record GoldCoding(
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("target")] string Target,
+    [property: JsonPropertyName("eventcode")] string EventCode);
+
 /// <summary>One article of a gold file (see tests/eval/README.md). Only the fields scoring needs are read.</summary>
 public sealed record GoldArticle(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("dct")] DateOnly Dct,
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("timexes")] IReadOnlyList<GoldSpan>? Timexes,
-    [property: JsonPropertyName("events")] IReadOnlyList<GoldSpan>? Events,
-    [property: JsonPropertyName("entities")] IReadOnlyList<GoldSpan>? Entities)
+    [property: JsonPropertyName("events")] IReadOnlyList<GoldEvent>? Events,
+    [property: JsonPropertyName("entities")] IReadOnlyList<GoldSpan>? Entities,
+    [property: JsonPropertyName("codings")] IReadOnlyList<GoldCoding>? Codings = null)
 {
     public static IEnumerable<GoldArticle> ReadAll(string path) =>
         File.ReadLines(path)

@@ -64,6 +64,13 @@ public sealed class EvaluationScores
 
     public PrfCounter EntitiesTyped { get; } = new();
 
+    public DateScores Dates { get; } = new();
+
+    public CameoScores Cameo { get; } = new();
+
+    /// <summary>Figures where lower is better: a regression is a rise.</summary>
+    public static IReadOnlySet<string> LowerIsBetter { get; } = new HashSet<string>(StringComparer.Ordinal) { "dates.before_on_publication" };
+
     public double TimexTypeAccuracy => TimexTypeMatched == 0 ? 0 : (double)TimexTypeCorrect / TimexTypeMatched;
 
     /// <summary>Flat figures under the keys of --json (timex.strict.f1, events.p, ...).</summary>
@@ -82,6 +89,8 @@ public sealed class EvaluationScores
         }
 
         metrics["timex.type.accuracy"] = Math.Round(TimexTypeAccuracy, 4);
+        Dates.AddMetrics(metrics);
+        Cameo.AddMetrics(metrics);
         return metrics;
     }
 
@@ -113,6 +122,8 @@ public sealed class EvaluationScores
         Events.Add(other.Events);
         Entities.Add(other.Entities);
         EntitiesTyped.Add(other.EntitiesTyped);
+        Dates.Add(other.Dates);
+        Cameo.Add(other.Cameo);
         TimexTypeMatched += other.TimexTypeMatched;
         TimexTypeCorrect += other.TimexTypeCorrect;
     }
@@ -144,7 +155,7 @@ public sealed class Scorer(IEventExtractor extractor)
         ScoredSpan FromGold(GoldSpan g) => new(map.ToUtf16(g.Start), map.ToUtf16(g.End), g.Text, g.Type, g.Value);
 
         var goldTimexes = (article.Timexes ?? []).Select(FromGold).ToList();
-        var goldEvents = (article.Events ?? []).Select(FromGold).ToList();
+        var goldEvents = (article.Events ?? []).Select(e => new ScoredSpan(map.ToUtf16(e.Start), map.ToUtf16(e.End), e.Text, null, null)).ToList();
         var goldEntities = (article.Entities ?? []).Where(e => e.Type is { } t && ScoredEntityTypes.Contains(t)).Select(FromGold).ToList();
         var systemTimexes = system.Timexes.Select(t => new ScoredSpan(t.Start, t.End, t.Text, TimexTypeName(t.Type), t.Value)).ToList();
         var systemEvents = system.Events.Select(e => new ScoredSpan(e.Start, e.End, e.Trigger, e.Type?.Code, null)).ToList();
@@ -155,6 +166,8 @@ public sealed class Scorer(IEventExtractor extractor)
         scores.Events.Add(goldEvents, systemEvents, (g, s) => g.Overlaps(s));
         scores.Entities.Add(goldEntities, systemEntities, (g, s) => g.Overlaps(s));
         scores.EntitiesTyped.Add(goldEntities, systemEntities, (g, s) => g.Overlaps(s) && g.Type == s.Type);
+        scores.Dates.Add(DateScores.Score(article, system, map));
+        scores.Cameo.Add(CameoScores.Score(article, system));
         return new ArticleComparison(article, system, goldTimexes, systemTimexes, goldEvents, systemEvents, goldEntities, systemEntities, scores);
     }
 

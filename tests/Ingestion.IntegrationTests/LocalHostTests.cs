@@ -64,7 +64,7 @@ public sealed class LocalHostTests(AzuriteFixture azurite) : IAsyncLifetime
         var article = await _host.WaitForArticleAsync(name, TimeSpan.FromSeconds(30));
 
         Assert.Equal(ArticleStatus.Processed, article.Status);
-        var response = await _host.GetEventsAsync("from=2024-03-01&to=2024-03-31");
+        var response = await _host.GetEventsAsync("from=2024-03-01&to=2024-03-31&coded=any");
         Assert.Contains(response.Events, e => e.Article.Name == name);
     }
 

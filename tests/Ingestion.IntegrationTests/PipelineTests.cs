@@ -230,7 +230,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : CoreServicesTest(azu
             .ToList();
         await Core.Get<EventWriter>().ReplaceArticleEventsAsync(articleKey, rows, firstWrite: false, CancellationToken.None);
         var queries = Core.Get<EventQueryService>();
-        var query = new EventQuery(new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 7), 40);
+        var query = new EventQuery(new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 7), 40) { Selection = EventSelection.All };
 
         var seen = new List<string>();
         string? token = null;

@@ -149,16 +149,22 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _), problem.RootElement.ToString());
     }
 
-    [Fact]
-    public async Task Daily_summary_counts_the_events_of_each_day_by_type()
+    [Theory]
+    [InlineData("")]
+    [InlineData("&coded=true")]
+    [InlineData("&coded=false")]
+    [InlineData("&coded=any")]
+    public async Task Daily_summary_counts_the_events_of_each_day_by_type(string selection)
     {
-        var events = await AllAsync("from=2022-02-05&to=2022-02-07");
+        var events = await AllAsync("from=2022-02-05&to=2022-02-07" + selection);
 
-        var summary = await host.GetAsync<EventSummary>("/api/events/summary?from=2022-02-05&to=2022-02-07&groupBy=day");
+        var summary = await host.GetAsync<EventSummary>("/api/events/summary?from=2022-02-05&to=2022-02-07&groupBy=day" + selection);
 
+        Assert.NotEmpty(events);
+        Assert.Equal(selection is "" or "&coded=true", events.All(e => e.Coded));
         Assert.Equal(
-            events.GroupBy(e => e.Date).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())),
-            summary.Buckets.Select(b => (b.Key, b.Count)));
+            events.GroupBy(e => e.Date).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count(), g.Count(e => e.DateSource == DateSource.BeforePublication))),
+            summary.Buckets.Select(b => (b.Key, b.Count, b.BeforePublication ?? 0)));
         Assert.All(summary.Buckets, bucket => Assert.Equal(
             events.Where(e => e.Date == bucket.Key && e.Type is not null).GroupBy(e => e.Type!.Code).ToDictionary(g => g.Key, g => g.Count()).OrderBy(p => p.Key),
             bucket.ByType!.OrderBy(p => p.Key)));

@@ -17,6 +17,7 @@ public sealed record EventsParameters(
     [property: FromQuery(Name = "country"), Description("ISO 3166-1 alpha-2 code of an actor's or a place's country.")] string? Country,
     [property: FromQuery(Name = "article"), Description("The article's blob name.")] string? Article,
     [property: FromQuery(Name = "precision"), Description("Only events dated to this precision: day, week, month, quarter, year or decade.")] string? Precision,
+    [property: FromQuery(Name = "coded"), Description(ParameterDescriptions.Coded)] string? Coded,
     [property: FromQuery(Name = "limit"), Description("Events per page, 1-1000 (default 100).")] string? Limit,
     [property: FromQuery(Name = "continuationToken"), Description("The token of the previous page, as returned.")] string? ContinuationToken)
 {
@@ -36,6 +37,7 @@ public sealed record SummaryParameters(
     [property: FromQuery(Name = "country"), Description("ISO 3166-1 alpha-2 country code.")] string? Country,
     [property: FromQuery(Name = "article"), Description("The article's blob name.")] string? Article,
     [property: FromQuery(Name = "precision"), Description("day, week, month, quarter, year or decade.")] string? Precision,
+    [property: FromQuery(Name = "coded"), Description(ParameterDescriptions.Coded)] string? Coded,
     [property: FromQuery(Name = "limit"), Description("For type, actor, location, country and place: how many buckets, largest first (1-1000, default 100).")] string? Limit)
 {
     public static IReadOnlyList<string> Names { get; } = EventsParameters.QueryNames<SummaryParameters>();
@@ -58,4 +60,10 @@ public sealed record ArticlesParameters(
     [property: FromQuery(Name = "continuationToken"), Description("The token of the previous page, as returned.")] string? ContinuationToken)
 {
     public static IReadOnlyList<string> Names { get; } = EventsParameters.QueryNames<ArticlesParameters>();
+}
+
+/// <summary>Descriptions shared by several routes' parameters.</summary>
+internal static class ParameterDescriptions
+{
+    public const string Coded = "true (default): CAMEO-coded events only, with a type and an actor; false: the others only; any: all events.";
 }

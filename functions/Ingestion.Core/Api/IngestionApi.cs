@@ -182,7 +182,7 @@ public static class IngestionApi
             });
         }
 
-        var page = await services.Events.QueryAsync(new EventQuery(DateOnly.MinValue, DateOnly.MaxValue, EventQuery.MaxLimit) { Article = name }, cancellationToken);
+        var page = await services.Events.QueryAsync(new EventQuery(DateOnly.MinValue, DateOnly.MaxValue, EventQuery.MaxLimit) { Article = name, Selection = EventSelection.All }, cancellationToken);
         return TypedResults.Ok(new ArticleDetails(article, page.Events, page.ContinuationToken is not null));
     }
 
@@ -235,6 +235,13 @@ public static class IngestionApi
         }
 
         var precision = parameters.OptionalEnum<DatePrecision>("precision");
+        var selection = parameters.OptionalString("coded") switch
+        {
+            null or "true" => EventSelection.Coded,
+            "false" => EventSelection.Uncoded,
+            "any" => EventSelection.All,
+            var other => Refuse(parameters, "coded", $"'coded' must be true (the default), false or any; got '{other}'."),
+        };
 
         var country = parameters.OptionalString("country");
         if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetter)))
@@ -250,7 +257,14 @@ public static class IngestionApi
             Country = country,
             Article = parameters.OptionalString("article"),
             Precision = precision,
+            Selection = selection,
         };
+    }
+
+    private static EventSelection Refuse(QueryParameters parameters, string name, string message)
+    {
+        parameters.Fail(name, message);
+        return EventSelection.Coded;
     }
 
     private static ValidationProblem Invalid(QueryParameters parameters) =>

@@ -57,6 +57,12 @@ public enum DateSource
 
     /// <summary>No governing expression: the article's publication date.</summary>
     PublicationDate,
+
+    /// <summary>
+    /// No governing expression, but the text places the event before the publication ("has amassed", "had agreed"):
+    /// only that is known. The value is PAST_REF; the period is the publication day, under which the event is filed.
+    /// </summary>
+    BeforePublication,
 }
 
 /// <summary>An event's date: the TimeML value, the calendar period it covers and the text it came from.</summary>
@@ -122,7 +128,10 @@ public enum Modality
     Denied,
 }
 
-/// <summary>One event mention with its type, participants, place and date.</summary>
+/// <summary>
+/// One event mention with its type, participants, place and date. <see cref="EventCode"/> is the CAMEO code as deep
+/// as the lexicon knows it ("042" make a visit; the root "04" when it knows no more; null when untyped).
+/// </summary>
 public sealed record ExtractedEvent(
     int Start,
     int End,
@@ -135,4 +144,9 @@ public sealed record ExtractedEvent(
     IReadOnlyList<Quantity> Quantities,
     string Sentence,
     Modality Modality = Modality.Asserted,
-    bool Negated = false);
+    bool Negated = false,
+    string? EventCode = null)
+{
+    /// <summary>A CAMEO-coded event as a dashboard shows it: a type and at least one actor.</summary>
+    public bool Coded => Type is not null && Actors.Count > 0;
+}

@@ -16,6 +16,8 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     private readonly TimexRecognizer timexes;
     private readonly EntityRecognizer entities;
     private readonly EventTriggerRecognizer triggers;
+    private readonly CameoCoder coder;
+    private readonly EventTenseDetector tense;
     private readonly ModalityDetector modality = new();
     private readonly ParticipantAssigner participants;
     private readonly EventDater dater = new();
@@ -29,6 +31,8 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         timexes = new TimexRecognizer(new TimexGrammar(), new TenseDetector(lexicon));
         entities = new EntityRecognizer(gazetteer, lexicon);
         triggers = new EventTriggerRecognizer(lexicon);
+        coder = new CameoCoder(lexicon);
+        tense = new EventTenseDetector(lexicon);
         participants = new ParticipantAssigner(gazetteer);
         cameo = ExtractionData.ReadTable("cameo-roots.tsv", 2).ToDictionary(row => row[0], row => new CameoCategory(row[0], row[1]), StringComparer.Ordinal);
     }
@@ -36,7 +40,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     /// <summary>One loaded instance to share; the extractor holds no per-call state.</summary>
     public static RuleBasedEventExtractor Shared { get; } = new();
 
-    public string Version => "rules-1.0";
+    public string Version => "rules-2.0";
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ExtractionResult Extract(string text, DateOnly publicationDate, CancellationToken cancellationToken = default)
@@ -56,12 +60,12 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             var sentenceTimexes = timexes.Recognize(text, lowered, sentence, tokens, publicationDate, ref reference);
             var names = entities.Recognize(text, tokens, memory);
             names.RemoveAll(n => sentenceTimexes.Any(t => t.Start < n.End && n.Start < t.End));
-            var sentenceTriggers = triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token));
+            var placedNames = ParticipantAssigner.Place(tokens, names);
+            var sentenceTriggers = coder.Code(tokens, triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token)), (coded, i) => participants.Assign(placedNames, coded, i).Actors);
             var quantities = QuantityRecognizer.Recognize(text, sentence, tokens, (s, e) => sentenceTimexes.Any(t => t.Start < e && s < t.End));
             var sentenceText = text[sentence.Start..sentence.End];
             var (anchors, inherited) = dater.Frame(EventDater.Anchors(sentenceTimexes), previousAnchors, sentenceText);
             previousAnchors = anchors;
-            var placedNames = ParticipantAssigner.Place(tokens, names);
             var quantityOwners = quantities.ConvertAll(q => NearestTrigger(sentenceTriggers, tokens, q.Start));
 
             allTimexes.AddRange(sentenceTimexes);
@@ -92,19 +96,21 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var end = tokens[trigger.LastToken].End;
         var (mood, negated) = modality.At(tokens, trigger.FirstToken);
         var roles = participants.Assign(names, sentenceTriggers, index);
+        var eventCode = negated ? coder.Negated(trigger.Entry.EventCode) : trigger.Entry.EventCode;
         return new ExtractedEvent(
             start,
             end,
             text[start..end],
-            trigger.Entry.Code is { } code ? cameo[code] : null,
-            EventDater.Date(start, frame.Anchors, frame.Inherited, publicationDate),
+            eventCode is null ? null : cameo[eventCode[..2]],
+            EventDater.Date(start, frame.Anchors, frame.Inherited, publicationDate, tense.PlacesBefore(tokens, trigger)),
             roles.Actors,
             roles.Targets,
             roles.Places,
             counts,
             sentenceText,
             mood,
-            negated);
+            negated,
+            eventCode);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -2,18 +2,26 @@ using System.Runtime.CompilerServices;
 
 namespace Ingestion.Core.Extraction;
 
-/// <summary>An event trigger word: its lemma, CAMEO root code (null when untyped) and whether it is a noun.</summary>
-internal readonly record struct TriggerEntry(string Lemma, string? Code, bool IsNoun, bool IsPast);
+/// <summary>
+/// An event trigger word: its lemma, CAMEO code as deep as the lexicon gives it (042, or the root 04; null when
+/// untyped) and whether it is a noun. <see cref="Code"/> is the root category.
+/// </summary>
+internal readonly record struct TriggerEntry(string Lemma, string? EventCode, bool IsNoun, bool IsPast)
+{
+    public string? Code => EventCode?[..2];
+}
 
 /// <summary>
 /// Event verbs and nouns from event-verbs.tsv and event-nouns.tsv with their inflections generated
-/// (announce: announces, announced, announcing), so the data files list lemmas only.
+/// (announce: announces, announced, announcing), so the data files list lemmas only. Codes are CAMEO codes of
+/// 2 to 4 digits whose first two are the root.
 /// </summary>
 internal sealed class VerbLexicon
 {
     private readonly Dictionary<string, TriggerEntry> forms = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TriggerEntry> phrases = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> phraseHeads = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> nouns = new(StringComparer.OrdinalIgnoreCase);
 
     public VerbLexicon()
     {
@@ -34,6 +42,7 @@ internal sealed class VerbLexicon
         foreach (var row in ExtractionData.ReadTable("event-nouns.tsv", 2))
         {
             var code = row[1] == "-" ? null : row[1];
+            nouns.Add(row[0]);
             var target = row[0].Contains(' ', StringComparison.Ordinal) ? phrases : forms;
             if (target == phrases)
             {
@@ -55,6 +64,9 @@ internal sealed class VerbLexicon
         entry = default;
         return phraseHeads.Contains(first) && phrases.TryGetValue(first + " " + second, out entry);
     }
+
+    /// <summary>Whether event-nouns.tsv lists the word as an eventive noun.</summary>
+    public bool IsEventNoun(string lemma) => nouns.Contains(lemma);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsPastForm(string word) => forms.TryGetValue(word, out var entry) && entry.IsPast;

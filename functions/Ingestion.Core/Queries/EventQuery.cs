@@ -5,6 +5,14 @@ using Ingestion.Core.Storage;
 
 namespace Ingestion.Core.Queries;
 
+/// <summary>Which events a query returns: the CAMEO-coded ones (a type and an actor, the default), the others, or all.</summary>
+public enum EventSelection
+{
+    Coded,
+    Uncoded,
+    All,
+}
+
 /// <summary>A query over events: a date range (inclusive) and optional filters, all of which must match.</summary>
 public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQuery.DefaultLimit, string? ContinuationToken = null)
 {
@@ -31,12 +39,22 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
 
     public DatePrecision? Precision { get; init; }
 
+    /// <summary>Coded events by default (what a dashboard shows); not a filter that needs the events themselves for counts.</summary>
+    public EventSelection Selection { get; init; } = EventSelection.Coded;
+
     public bool HasFilters => Types.Count > 0 || Actor is not null || Location is not null || Country is not null || Article is not null || Precision is not null;
 
     /// <summary>What a continuation token is bound to: every parameter but the token and the page size.</summary>
     internal string Fingerprint => string.Create(
         CultureInfo.InvariantCulture,
-        $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Types.Order(StringComparer.Ordinal))}|{Actor}|{Location}|{Country}|{Article}|{Precision}");
+        $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Types.Order(StringComparer.Ordinal))}|{Actor}|{Location}|{Country}|{Article}|{Precision}|{Selection}");
+
+    internal bool Selected(EventRecord record) => Selection switch
+    {
+        EventSelection.Coded => record.Coded,
+        EventSelection.Uncoded => !record.Coded,
+        _ => true,
+    };
 
     /// <summary>Whether an event passes every filter; used on whatever the storage scan could not filter itself.</summary>
     internal bool Matches(EventRecord record, IReadOnlyList<string> locationKeys)
@@ -47,7 +65,8 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
             && (Location is null || locationKeys.Any(key => dimensions.Contains((EventIndexKeys.Location, EventIndexKeys.Normalize(EventIndexKeys.Location, key)))))
             && (Country is null || dimensions.Contains((EventIndexKeys.Country, EventIndexKeys.Normalize(EventIndexKeys.Country, Country))))
             && (Article is null || record.Article.Name == Article)
-            && (Precision is null || record.Precision == Precision);
+            && (Precision is null || record.Precision == Precision)
+            && Selected(record);
     }
 }
 

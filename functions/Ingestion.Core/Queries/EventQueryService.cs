@@ -88,9 +88,11 @@ public sealed class EventQueryService(StorageClients storage)
             : query.Country is { } country ? [EventIndexKeys.Partition(EventIndexKeys.Country, country)]
             : query.Types.Select(type => EventIndexKeys.Partition(EventIndexKeys.Type, type)).Distinct().ToList();
 
+        // Coded events are chosen in storage, so a default query reads no uncoded rows.
+        var selection = query.Selection == EventSelection.Coded ? " and Coded eq true" : string.Empty;
         if (indexPartitions.Count == 0)
         {
-            var range = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}");
+            var range = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}") + selection;
             var keyset = after is null ? null : AfterEventKey(after);
             yield return new Scan(storage.EventsTable, keyset is null ? range : $"{range} and ({keyset})", entity => EventIndexKeys.SortKey(entity.PartitionKey, entity.RowKey));
             yield break;
@@ -100,7 +102,7 @@ public sealed class EventQueryService(StorageClients storage)
         var end = $"{to}|~";
         foreach (var partition in indexPartitions)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {end}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {end}") + selection;
             if (after is not null)
             {
                 filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");

@@ -23,7 +23,8 @@ public enum SummaryGrouping
 
 /// <param name="Key">The day (2022-02-05), ISO week (2022-W05), month (2022-02), CAMEO code, name, country code or place id.</param>
 /// <param name="ByType">For time buckets: the count per CAMEO code, for stacked charts.</param>
-public sealed record SummaryBucket(string Key, string? Label, int Count, IReadOnlyDictionary<string, int>? ByType = null)
+/// <param name="BeforePublication">For time buckets: of <paramref name="Count"/>, the events only known to have happened before an article's publication, counted under its day.</param>
+public sealed record SummaryBucket(string Key, string? Label, int Count, IReadOnlyDictionary<string, int>? ByType = null, int? BeforePublication = null)
 {
     /// <summary>For place buckets: the place's name, country, coordinates and kind (null for a place stored unresolved).</summary>
     public string? Name { get; init; }
@@ -80,21 +81,30 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
             .ToList();
     }
 
+    /// <summary>The count rows of the range, only the columns of the query's selection (uncoded: all minus coded).</summary>
     private async Task<(List<DayCounts> Days, int Read)> ReadCountRowsAsync(EventQuery query, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {EventIndexKeys.CountPartition(TableKeys.EventPartitionKey(query.From))} and PartitionKey le {EventIndexKeys.CountPartition(TableKeys.EventPartitionKey(query.To))}");
-        var days = new List<DayCounts>();
-        await foreach (var row in storage.EventIndexTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var coded = query.Selection != EventSelection.All;
+        var columns = query.Selection switch
         {
-            days.Add(new DayCounts(
-                row.PartitionKey[(EventIndexKeys.Count.Length + 1)..],
-                row.GetInt32(EventCounts.Total) ?? 0,
-                Map(row.GetString(EventCounts.Types)),
-                Map(row.GetString(EventCounts.Actors)),
-                Map(row.GetString(EventCounts.Locations)),
-                Map(row.GetString(EventCounts.Countries)),
-                Map(row.GetString(EventCounts.Places))));
+            EventSelection.Coded => EventCounts.Columns(coded: true),
+            EventSelection.All => EventCounts.Columns(coded: false),
+            _ => [.. EventCounts.Columns(coded: false), .. EventCounts.Columns(coded: true)],
+        };
+        var days = new List<DayCounts>();
+        await foreach (var row in storage.EventIndexTable.QueryAsync<TableEntity>(filter, select: [.. columns, "PartitionKey"], cancellationToken: cancellationToken))
+        {
+            var day = row.PartitionKey[(EventIndexKeys.Count.Length + 1)..];
+            var counts = DayCounts.Read(day, row, coded);
+            counts = query.Selection == EventSelection.Uncoded ? DayCounts.Read(day, row, coded: false).Minus(counts) : counts;
+
+            // An article's day may have events of the other selection only.
+            if (counts.Total > 0)
+            {
+                days.Add(counts);
+            }
         }
 
         return (days, days.Count);
@@ -132,7 +142,7 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
     private static List<SummaryBucket> TimeBuckets(List<DayCounts> days, Func<string, string> bucketOf) =>
         days.GroupBy(day => bucketOf(day.Day), StringComparer.Ordinal)
             .OrderBy(bucket => bucket.Key, StringComparer.Ordinal)
-            .Select(bucket => new SummaryBucket(bucket.Key, null, bucket.Sum(day => day.Total), Sum(bucket.SelectMany(day => day.Types))))
+            .Select(bucket => new SummaryBucket(bucket.Key, null, bucket.Sum(day => day.Total), Sum(bucket.SelectMany(day => day.Types)), bucket.Sum(day => day.BeforePublication)))
             .ToList();
 
     private static List<SummaryBucket> Ranked(IEnumerable<KeyValuePair<string, int>> counts, int top, Func<string, string?>? label = null) =>
@@ -165,16 +175,35 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
 
     /// <summary>One day's counts: a count row, or a single event counted the same way.</summary>
     private sealed record DayCounts(
-        string Day, int Total, Dictionary<string, int> Types, Dictionary<string, int> Actors, Dictionary<string, int> Locations, Dictionary<string, int> Countries, Dictionary<string, int> Places)
+        string Day, int Total, int BeforePublication, Dictionary<string, int> Types, Dictionary<string, int> Actors, Dictionary<string, int> Locations, Dictionary<string, int> Countries, Dictionary<string, int> Places)
     {
+        public static DayCounts Read(string day, TableEntity row, bool coded) => new(
+            day,
+            row.GetInt32(EventCounts.Column(EventCounts.Total, coded)) ?? 0,
+            row.GetInt32(EventCounts.Column(EventCounts.BeforePublication, coded)) ?? 0,
+            Map(row.GetString(EventCounts.Column(EventCounts.Types, coded))),
+            Map(row.GetString(EventCounts.Column(EventCounts.Actors, coded))),
+            Map(row.GetString(EventCounts.Column(EventCounts.Locations, coded))),
+            Map(row.GetString(EventCounts.Column(EventCounts.Countries, coded))),
+            Map(row.GetString(EventCounts.Column(EventCounts.Places, coded))));
+
         public static DayCounts Of(EventRecord record) => new(
             record.Date,
             1,
+            record.DateSource == DateSource.BeforePublication ? 1 : 0,
             One(record.Type is { } type ? [type.Code] : []),
             One(record.Actors.Concat(record.Targets).Select(actor => actor.Name)),
             One(record.Locations.Select(place => place.Name)),
             One(record.Actors.Concat(record.Targets).Select(actor => actor.CountryCode).Concat(record.Locations.Select(place => place.CountryCode)).OfType<string>()),
             One(record.Locations.Select(EventIndexKeys.PlaceKey)));
+
+        public DayCounts Minus(DayCounts other) => new(
+            Day, Total - other.Total, BeforePublication - other.BeforePublication, Less(Types, other.Types), Less(Actors, other.Actors), Less(Locations, other.Locations), Less(Countries, other.Countries), Less(Places, other.Places));
+
+        private static Dictionary<string, int> Less(Dictionary<string, int> counts, Dictionary<string, int> subtracted) =>
+            counts.Select(pair => (pair.Key, Count: pair.Value - subtracted.GetValueOrDefault(pair.Key)))
+                .Where(pair => pair.Count > 0)
+                .ToDictionary(pair => pair.Key, pair => pair.Count, StringComparer.Ordinal);
 
         private static Dictionary<string, int> One(IEnumerable<string> keys) => keys.Distinct(StringComparer.Ordinal).ToDictionary(key => key, _ => 1, StringComparer.Ordinal);
     }

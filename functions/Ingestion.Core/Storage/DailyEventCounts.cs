@@ -1,70 +1,90 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Ingestion.Core.Extraction;
 
 namespace Ingestion.Core.Storage;
 
 /// <summary>
 /// An article's per-day count rows (<c>count|{date}</c>), added to event by event: it holds one entry per day and
-/// per distinct type, actor, location (by name, and by place key) and country, not the events, so a long article's counts fit in memory.
+/// per distinct type, actor, location (by name, and by place key) and country, not the events, so a long article's
+/// counts fit in memory. Each row counts all events and, in the <c>Coded…</c> columns, the coded ones, so a summary
+/// reads the columns of its selection only; <c>BeforePublication</c> tells the events only known to be before the
+/// publication from those dated that day.
 /// </summary>
 public sealed class DailyEventCounts(string articleKey)
 {
-    private readonly Dictionary<string, Day> _days = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Counts All, Counts Coded)> _days = new(StringComparer.Ordinal);
 
     public void Add(EventRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
         if (!_days.TryGetValue(record.Date, out var day))
         {
-            _days[record.Date] = day = new Day();
+            _days[record.Date] = day = (new Counts(), new Counts());
         }
 
-        day.Total++;
-        if (record.Type is { } type)
+        day.All.Add(record);
+        if (record.Coded)
         {
-            Increment(day.Types, type.Code);
+            day.Coded.Add(record);
         }
-
-        var parties = record.Actors.Concat(record.Targets).ToList();
-        Increment(day.Actors, parties.Select(a => a.Name).Distinct());
-        Increment(day.Locations, record.Locations.Select(p => p.Name).Distinct());
-        Increment(day.Places, record.Locations.Select(EventIndexKeys.PlaceKey).Distinct());
-        Increment(day.Countries, parties.Select(a => a.CountryCode).Concat(record.Locations.Select(p => p.CountryCode)).OfType<string>().Distinct());
     }
 
     /// <summary>One row per day, its counts as JSON objects in the order the names were first met.</summary>
-    public IEnumerable<TableEntity> Rows() => _days.Select(day => new TableEntity(EventIndexKeys.CountPartition(day.Key), articleKey)
+    public IEnumerable<TableEntity> Rows() => _days.Select(day =>
     {
-        [EventCounts.Total] = day.Value.Total,
-        [EventCounts.Types] = JsonSerializer.Serialize(day.Value.Types),
-        [EventCounts.Actors] = JsonSerializer.Serialize(day.Value.Actors),
-        [EventCounts.Locations] = JsonSerializer.Serialize(day.Value.Locations),
-        [EventCounts.Places] = JsonSerializer.Serialize(day.Value.Places),
-        [EventCounts.Countries] = JsonSerializer.Serialize(day.Value.Countries),
+        var row = new TableEntity(EventIndexKeys.CountPartition(day.Key), articleKey);
+        day.Value.All.WriteTo(row, coded: false);
+        day.Value.Coded.WriteTo(row, coded: true);
+        return row;
     });
 
-    private static void Increment(Dictionary<string, int> counts, IEnumerable<string> keys)
+    private sealed class Counts
     {
-        foreach (var key in keys)
+        private int _total;
+        private int _beforePublication;
+        private readonly Dictionary<string, int> _types = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _actors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _locations = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _places = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _countries = new(StringComparer.Ordinal);
+
+        public void Add(EventRecord record)
         {
-            Increment(counts, key);
+            _total++;
+            _beforePublication += record.DateSource == DateSource.BeforePublication ? 1 : 0;
+            if (record.Type is { } type)
+            {
+                Increment(_types, type.Code);
+            }
+
+            var parties = record.Actors.Concat(record.Targets).ToList();
+            Increment(_actors, parties.Select(a => a.Name).Distinct());
+            Increment(_locations, record.Locations.Select(p => p.Name).Distinct());
+            Increment(_places, record.Locations.Select(EventIndexKeys.PlaceKey).Distinct());
+            Increment(_countries, parties.Select(a => a.CountryCode).Concat(record.Locations.Select(p => p.CountryCode)).OfType<string>().Distinct());
         }
-    }
 
-    private static void Increment(Dictionary<string, int> counts, string key) =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
+        public void WriteTo(TableEntity row, bool coded)
+        {
+            row[EventCounts.Column(EventCounts.Total, coded)] = _total;
+            row[EventCounts.Column(EventCounts.BeforePublication, coded)] = _beforePublication;
+            row[EventCounts.Column(EventCounts.Types, coded)] = JsonSerializer.Serialize(_types);
+            row[EventCounts.Column(EventCounts.Actors, coded)] = JsonSerializer.Serialize(_actors);
+            row[EventCounts.Column(EventCounts.Locations, coded)] = JsonSerializer.Serialize(_locations);
+            row[EventCounts.Column(EventCounts.Places, coded)] = JsonSerializer.Serialize(_places);
+            row[EventCounts.Column(EventCounts.Countries, coded)] = JsonSerializer.Serialize(_countries);
+        }
 
-    private sealed class Day
-    {
-        public int Total { get; set; }
+        private static void Increment(Dictionary<string, int> counts, IEnumerable<string> keys)
+        {
+            foreach (var key in keys)
+            {
+                Increment(counts, key);
+            }
+        }
 
-        public Dictionary<string, int> Types { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, int> Actors { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, int> Locations { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, int> Places { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, int> Countries { get; } = new(StringComparer.Ordinal);
+        private static void Increment(Dictionary<string, int> counts, string key) =>
+            counts[key] = counts.GetValueOrDefault(key) + 1;
     }
 }

@@ -26,6 +26,8 @@ public static class EventEntityMapper
             ["DateText"] = extracted.Date.Text,
             ["TypeCode"] = extracted.Type?.Code,
             ["TypeLabel"] = extracted.Type?.Label,
+            ["EventCode"] = extracted.EventCode,
+            ["Coded"] = extracted.Coded,
             ["Trigger"] = extracted.Trigger,
             ["Modality"] = extracted.Modality.ToString(),
             ["Negated"] = extracted.Negated,
@@ -78,7 +80,9 @@ public static class EventEntityMapper
                 entity.GetString("Article") ?? string.Empty,
                 entity.GetString("ArticlePublished") ?? string.Empty,
                 Enum.Parse<PublicationDateSource>(entity.GetString("ArticlePublishedSource") ?? nameof(PublicationDateSource.Header))),
-            ExtractorVersion: entity.GetString("ExtractorVersion") ?? string.Empty);
+            ExtractorVersion: entity.GetString("ExtractorVersion") ?? string.Empty,
+            EventCode: entity.GetString("EventCode") ?? typeCode,
+            Coded: entity.GetBoolean("Coded") ?? false);
     }
 
     private static string Json<T>(IReadOnlyList<T> items) => JsonSerializer.Serialize(items, IngestionJson.Options);

@@ -122,6 +122,12 @@ public sealed class EventWriter(StorageClients storage)
 /// <summary>Column names of the per-day count rows.</summary>
 public static class EventCounts
 {
+    /// <summary>The prefix of the same columns counting coded events only (CodedTotal, CodedTypes, ...).</summary>
+    public const string Coded = "Coded";
+
+    /// <summary>Of the day's events, those only known to have happened before the publication (filed under its day).</summary>
+    public const string BeforePublication = "BeforePublication";
+
     public const string Total = "Total";
     public const string Types = "Types";
     public const string Actors = "Actors";
@@ -130,4 +136,10 @@ public static class EventCounts
     /// <summary>Counts by place key (<see cref="EventIndexKeys.PlaceKey"/>), for maps and place search.</summary>
     public const string Places = "Places";
     public const string Countries = "Countries";
+
+    /// <summary>Every count column of one selection: all events, or coded ones only.</summary>
+    public static IReadOnlyList<string> Columns(bool coded) =>
+        [.. new[] { Total, BeforePublication, Types, Actors, Locations, Places, Countries }.Select(name => Column(name, coded))];
+
+    public static string Column(string name, bool coded) => coded ? Coded + name : name;
 }

@@ -24,7 +24,26 @@ public class EventDatingTests
     [Fact]
     public void Without_a_date_the_publication_date_is_used()
     {
-        Assert.Equal(new EventDate("2022-02-06", DatePrecision.Day, SampleText.Published, SampleText.Published, DateSource.PublicationDate), DateOf("Biden ordered the deployment.", "ordered"));
+        Assert.Equal(new EventDate("2022-02-06", DatePrecision.Day, SampleText.Published, SampleText.Published, DateSource.PublicationDate), DateOf("Biden orders the deployment.", "orders"));
+    }
+
+    [Theory]
+    [InlineData("Biden ordered the deployment.", "ordered")]
+    [InlineData("Russia has amassed troops near the border.", "amassed")]
+    [InlineData("Officials said Papermaster had left the company.", "left")]
+    [InlineData("The event was attended by 15,000 people.", "attended")]
+    public void Without_a_date_a_past_or_perfect_verb_is_before_the_publication(string text, string trigger)
+    {
+        Assert.Equal(new EventDate("PAST_REF", DatePrecision.Day, SampleText.Published, SampleText.Published, DateSource.BeforePublication), DateOf(text, trigger));
+    }
+
+    [Theory]
+    [InlineData("Macron will visit Moscow.", "visit")]
+    [InlineData("Airliners are selected by the government.", "selected")]
+    [InlineData("The plane can fly from London to Sydney.", "fly")]
+    public void Without_a_date_a_present_or_modal_verb_is_on_the_publication_date(string text, string trigger)
+    {
+        Assert.Equal(DateSource.PublicationDate, DateOf(text, trigger).Source);
     }
 
     [Fact]
@@ -37,7 +56,7 @@ public class EventDatingTests
     [Fact]
     public void Sentence_not_carrying_on_keeps_the_publication_date()
     {
-        Assert.Equal(DateSource.PublicationDate, DateOf("Talks began on March 3, 2020. The delegates signed a deal.", "signed").Source);
+        Assert.Equal(DateSource.BeforePublication, DateOf("Talks began on March 3, 2020. The delegates signed a deal.", "signed").Source);
     }
 
     [Fact]

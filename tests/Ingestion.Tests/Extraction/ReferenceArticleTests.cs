@@ -102,4 +102,23 @@ public class ReferenceArticleTests
     {
         Assert.Contains(Events, e => e.Quantities.Contains(new Quantity(1700, "soldiers", "1,700 soldiers")));
     }
+
+    [Theory]
+    [InlineData("are")]
+    [InlineData("is")]
+    [InlineData("has")]
+    [InlineData("mechanized")]
+    [InlineData("housing")]
+    public void Copulas_auxiliaries_and_adjectives_are_not_coded_events(string word)
+    {
+        Assert.DoesNotContain(Events, e => e.Coded && e.Trigger.Equals(word, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Russia_amassing_troops_is_not_dated_the_day_of_the_visit()
+    {
+        var amassed = Assert.Single(Events, e => e.Trigger == "amassed");
+        Assert.Equal(DateSource.BeforePublication, amassed.Date.Source);
+        Assert.NotEqual("2022-02-07", amassed.Date.Value);
+    }
 }

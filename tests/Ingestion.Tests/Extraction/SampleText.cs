@@ -9,4 +9,8 @@ internal static class SampleText
 
     public static ExtractionResult Extract(string text, DateOnly? published = null) =>
         RuleBasedEventExtractor.Shared.Extract(text, published ?? Published);
+
+    /// <summary>The one event of the text with this trigger.</summary>
+    public static ExtractedEvent Event(string text, string trigger) =>
+        Assert.Single(Extract(text).Events, e => e.Trigger == trigger);
 }

@@ -30,7 +30,7 @@ public class ScorerTests
         var text = "😀 Macron visited Moscow on Monday.";
         var article = new GoldArticle("t1", new DateOnly(2022, 2, 6), text,
             [new GoldSpan(27, 33, "Monday", "DATE", "2022-01-31")],
-            [new GoldSpan(9, 16, "visited")],
+            [new GoldEvent(9, 16, "visited")],
             [new GoldSpan(2, 8, "Macron", "PER"), new GoldSpan(17, 23, "Moscow", "LOC")]);
         var comparison = new Scorer(RuleBasedEventExtractor.Shared).Compare(article);
         Assert.Equal((1.0, 1.0, 1.0, 1.0), (comparison.Scores.TimexValue.F1, comparison.Scores.Events.Recall, comparison.Scores.Entities.F1, comparison.Scores.EntitiesTyped.F1));
