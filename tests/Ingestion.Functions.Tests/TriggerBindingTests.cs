@@ -58,7 +58,7 @@ public sealed partial class TriggerBindingTests
     public void Every_function_class_is_found()
     {
         Assert.Equal(
-            ["GetArticle", "GetDashboard", "GetEventSummary", "GetEvents", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "SweepStalledArticles"],
+            ["GetArticle", "GetDashboard", "GetEventSummary", "GetEvents", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "SearchActors", "SweepStalledArticles"],
             FunctionClasses.Select(type => type.Name).Order(StringComparer.Ordinal));
     }
 

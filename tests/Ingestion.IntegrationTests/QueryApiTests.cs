@@ -65,7 +65,7 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
     [InlineData("precision=week")]
     [InlineData("precision=year")]
     [InlineData("article=000_40f01add132810ba.txt")]
-    [InlineData("actor=Emmanuel%20Macron&location=Moscow")]
+    [InlineData("actor=person:emmanuel-macron&location=Moscow")]
     public async Task Filter_returns_what_filtering_every_event_would(string filter)
     {
         var all = await AllAsync(Year);
@@ -79,7 +79,8 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
                 "type" => query with { Types = [pair.Item2] },
                 "precision" => query with { Precision = Enum.Parse<DatePrecision>(pair.Item2, ignoreCase: true) },
                 "article" => query with { Article = pair.Item2 },
-                _ => query with { Actor = pair.Item2 },
+                // An actor id resolves to itself.
+                _ => query with { Actor = pair.Item2, ActorIds = [pair.Item2] },
             };
         }
 
@@ -183,7 +184,7 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
             .SelectMany(e => groupBy switch
             {
                 SummaryGrouping.Type => e.Type is null ? [] : [e.Type.Code],
-                SummaryGrouping.Actor => e.Actors.Concat(e.Targets).Select(a => a.Name).Distinct(),
+                SummaryGrouping.Actor => e.Actors.Concat(e.Targets).Select(a => a.Id).Distinct(),
                 SummaryGrouping.Location => e.Locations.Select(p => p.Name).Distinct(),
                 SummaryGrouping.Country => e.Actors.Concat(e.Targets).Select(a => a.CountryCode).Concat(e.Locations.Select(p => p.CountryCode)).OfType<string>().Distinct(),
                 SummaryGrouping.Month => [e.Date[..7]],
@@ -193,7 +194,7 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
             .ToDictionary(g => g.Key, g => g.Count());
         Assert.NotEmpty(summary.Buckets);
         Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), summary.Buckets.ToDictionary(b => b.Key, b => b.Count).OrderBy(p => p.Key, StringComparer.Ordinal));
-        if (groupBy == SummaryGrouping.Type)
+        if (groupBy is SummaryGrouping.Type or SummaryGrouping.Actor)
         {
             Assert.All(summary.Buckets, b => Assert.False(string.IsNullOrEmpty(b.Label)));
         }
@@ -257,6 +258,7 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
             "/api/events" => EventsParameters.Names.Order(StringComparer.Ordinal).ToList(),
             "/api/events/summary" => SummaryParameters.Names.Order(StringComparer.Ordinal).ToList(),
             "/api/articles" => ArticlesParameters.Names.Order(StringComparer.Ordinal).ToList(),
+            "/api/actors" => ActorsParameters.Names.Order(StringComparer.Ordinal).ToList(),
             _ => [],
         });
 

@@ -1,3 +1,4 @@
+using Ingestion.Core.Actors;
 using Ingestion.Core.Extraction;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
@@ -18,6 +19,7 @@ public static class IngestionApi
 {
     public const string EventsRoute = "events";
     public const string SummaryRoute = "events/summary";
+    public const string ActorsRoute = "actors";
     public const string ArticlesRoute = "articles";
     public const string ArticleRoute = "articles/{*name}";
     public const string OpenApiRoute = "openapi.json";
@@ -33,6 +35,9 @@ public static class IngestionApi
         api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, EventSummaryService summaries, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
             GetEventSummaryAsync(request, summaries, options, cancellationToken))
             .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location or country.");
+        api.MapGet(ActorsRoute, ([AsParameters] ActorsParameters _, HttpRequest request, ActorDirectory actors, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
+            SearchActorsAsync(request, actors, options, cancellationToken))
+            .WithName("SearchActors").WithSummary("Actors by alias prefix or date range, most events first, for autocomplete.");
         api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, ArticleRepository articles, CancellationToken cancellationToken) =>
             ListArticlesAsync(request, articles, cancellationToken))
             .WithName("ListArticles").WithSummary("Articles, optionally by status, with paging.");
@@ -71,7 +76,7 @@ public static class IngestionApi
         try
         {
             var page = await events.QueryAsync(query, cancellationToken);
-            return TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken));
+            return TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken) { ResolvedActors = page.ResolvedActors });
         }
         catch (InvalidContinuationTokenException ex)
         {
@@ -91,6 +96,33 @@ public static class IngestionApi
         return parameters.HasErrors
             ? Invalid(parameters)
             : TypedResults.Ok(await summaries.SummarizeAsync(query, groupBy, top, cancellationToken));
+    }
+
+    /// <summary><c>GET /api/actors</c></summary>
+    public static async Task<Results<Ok<ActorsResponse>, ValidationProblem>> SearchActorsAsync(
+        HttpRequest request, ActorDirectory actors, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(request.Query, ActorsParameters.Names);
+        var search = parameters.OptionalString("search");
+        if (search is not null && ActorIdentity.Normalize(search).Length == 0)
+        {
+            parameters.Fail("search", $"'search' must hold a letter or digit; got '{search}'.");
+        }
+
+        DateOnly? from = null, to = null;
+        if (parameters.OptionalString("from") is not null || parameters.OptionalString("to") is not null)
+        {
+            (from, to) = ReadRange(parameters, options.Value);
+        }
+        else if (search is null)
+        {
+            parameters.Fail("search", "Give 'search', or a range 'from' and 'to' to list the actors with the most events in it.");
+        }
+
+        var limit = parameters.OptionalInt("limit", ActorsResponse.DefaultLimit, 1, EventQuery.MaxLimit);
+        return parameters.HasErrors
+            ? Invalid(parameters)
+            : TypedResults.Ok(new ActorsResponse(await actors.SearchAsync(new ActorSearch(search, from, to, limit), cancellationToken)));
     }
 
     /// <summary><c>GET /api/articles</c></summary>
@@ -148,8 +180,8 @@ public static class IngestionApi
         return TypedResults.Ok(new ArticleDetails(article, page.Events, page.ContinuationToken is not null));
     }
 
-    /// <summary>The date range and filters shared by events and summaries.</summary>
-    private static EventQuery ReadEventQuery(QueryParameters parameters, IngestionOptions options)
+    /// <summary>The required range 'from'..'to': both dates, in order, no longer than the longest range a query may ask for.</summary>
+    private static (DateOnly From, DateOnly To) ReadRange(QueryParameters parameters, IngestionOptions options)
     {
         var from = parameters.RequiredDate("from");
         var to = parameters.RequiredDate("to");
@@ -162,6 +194,14 @@ public static class IngestionApi
         {
             parameters.Fail("to", $"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is longer than {options.MaxQueryDays} days; query a shorter range.");
         }
+
+        return (from, to);
+    }
+
+    /// <summary>The date range and filters shared by events and summaries.</summary>
+    private static EventQuery ReadEventQuery(QueryParameters parameters, IngestionOptions options)
+    {
+        var (from, to) = ReadRange(parameters, options);
 
         var types = new List<string>();
         foreach (var type in parameters.Strings("type"))
@@ -184,10 +224,16 @@ public static class IngestionApi
             parameters.Fail("country", $"'country' must be an ISO 3166-1 alpha-2 code such as FR; got '{country}'.");
         }
 
+        var actor = parameters.OptionalString("actor");
+        if (actor is not null && ActorIdentity.Normalize(actor).Length == 0)
+        {
+            parameters.Fail("actor", $"'actor' must be an actor id, name or alias, with a letter or digit; got '{actor}'.");
+        }
+
         return new EventQuery(from, to)
         {
             Types = types,
-            Actor = parameters.OptionalString("actor"),
+            Actor = actor,
             Location = parameters.OptionalString("location"),
             Country = country,
             Article = parameters.OptionalString("article"),
@@ -202,7 +248,17 @@ public static class IngestionApi
 /// <param name="ContinuationToken">Null on the last page; otherwise pass it back, with the same parameters, for the next page.</param>
 public sealed record EventsResponse(
     IReadOnlyList<EventRecord> Events,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? ContinuationToken);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? ContinuationToken)
+{
+    /// <summary>The actors the <c>actor</c> parameter named (none: it named no actor); absent without one.</summary>
+    public IReadOnlyList<ActorReference>? ResolvedActors { get; init; }
+}
+
+/// <summary>Actors found by <c>GET /api/actors</c>, most events first.</summary>
+public sealed record ActorsResponse(IReadOnlyList<ActorRecord> Actors)
+{
+    public const int DefaultLimit = 20;
+}
 
 public sealed record ArticlesResponse(
     IReadOnlyList<ArticleRecord> Articles,

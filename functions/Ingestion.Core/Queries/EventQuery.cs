@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ingestion.Core.Actors;
 using Ingestion.Core.Extraction;
 using Ingestion.Core.Storage;
 
@@ -13,8 +14,11 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
     /// <summary>CAMEO root codes ("04"); an event matches if it has any of them.</summary>
     public IReadOnlyList<string> Types { get; init; } = [];
 
-    /// <summary>A party to the event (actor or target), by name, case-insensitive.</summary>
+    /// <summary>A party to the event (actor or target): an actor id, canonical name or alias, resolved by <see cref="Actors.ActorDirectory"/>.</summary>
     public string? Actor { get; init; }
+
+    /// <summary>The actor ids <see cref="Actor"/> resolved to (an event matches if any is a party); empty when it names no actor.</summary>
+    public IReadOnlyList<string>? ActorIds { get; init; }
 
     public string? Location { get; init; }
 
@@ -26,19 +30,19 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
 
     public DatePrecision? Precision { get; init; }
 
-    public bool HasFilters => Types.Count > 0 || Actor is not null || Location is not null || Country is not null || Article is not null || Precision is not null;
+    public bool HasFilters => Types.Count > 0 || Actor is not null || ActorIds is not null || Location is not null || Country is not null || Article is not null || Precision is not null;
 
     /// <summary>What a continuation token is bound to: every parameter but the token and the page size.</summary>
     internal string Fingerprint => string.Create(
         CultureInfo.InvariantCulture,
-        $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Types.Order(StringComparer.Ordinal))}|{Actor}|{Location}|{Country}|{Article}|{Precision}");
+        $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Types.Order(StringComparer.Ordinal))}|{Actor}|{string.Join(',', ActorIds ?? [])}|{Location}|{Country}|{Article}|{Precision}");
 
     /// <summary>Whether an event passes every filter; used on whatever the storage scan could not filter itself.</summary>
     internal bool Matches(EventRecord record)
     {
         var dimensions = EventIndexKeys.Dimensions(record).ToHashSet();
         return (Types.Count == 0 || (record.Type is { } type && Types.Contains(type.Code)))
-            && (Actor is null || dimensions.Contains((EventIndexKeys.Actor, EventIndexKeys.Normalize(EventIndexKeys.Actor, Actor))))
+            && (ActorIds is null || ActorIds.Any(id => dimensions.Contains((EventIndexKeys.Actor, id))))
             && (Location is null || dimensions.Contains((EventIndexKeys.Location, EventIndexKeys.Normalize(EventIndexKeys.Location, Location))))
             && (Country is null || dimensions.Contains((EventIndexKeys.Country, EventIndexKeys.Normalize(EventIndexKeys.Country, Country))))
             && (Article is null || record.Article.Name == Article)
@@ -47,4 +51,5 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
 }
 
 /// <param name="EntitiesRead">How many table entities the query read: its cost, which grows with what it returns.</param>
-public sealed record EventPage(IReadOnlyList<EventRecord> Events, string? ContinuationToken, int EntitiesRead = 0);
+/// <param name="ResolvedActors">What the query's <c>actor</c> named; null without one.</param>
+public sealed record EventPage(IReadOnlyList<EventRecord> Events, string? ContinuationToken, int EntitiesRead = 0, IReadOnlyList<ActorReference>? ResolvedActors = null);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure.Data.Tables;
+using Ingestion.Core.Actors;
 using Ingestion.Core.Extraction;
 using Ingestion.Core.Storage;
 
@@ -17,11 +17,16 @@ public enum SummaryGrouping
     Country,
 }
 
-/// <param name="Key">The day (2022-02-05), ISO week (2022-W05), month (2022-02), CAMEO code, name or country code.</param>
+/// <param name="Key">The day (2022-02-05), ISO week (2022-W05), month (2022-02), CAMEO code, actor id, place name or country code.</param>
+/// <param name="Label">The CAMEO label of a type, the name of an actor.</param>
 /// <param name="ByType">For time buckets: the count per CAMEO code, for stacked charts.</param>
 public sealed record SummaryBucket(string Key, string? Label, int Count, IReadOnlyDictionary<string, int>? ByType = null);
 
-public sealed record EventSummary(SummaryGrouping GroupBy, string From, string To, IReadOnlyList<SummaryBucket> Buckets, int EntitiesRead);
+/// <param name="ResolvedActors">What the query's <c>actor</c> named; absent without one.</param>
+public sealed record EventSummary(SummaryGrouping GroupBy, string From, string To, IReadOnlyList<SummaryBucket> Buckets, int EntitiesRead)
+{
+    public IReadOnlyList<ActorReference>? ResolvedActors { get; init; }
+}
 
 /// <summary>
 /// Counts for charts. Without filters it reads the per-day count rows (one per article and day), never the events;
@@ -32,6 +37,7 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
     /// <param name="top">How many buckets to keep for type, actor, location and country groupings (largest first).</param>
     public async Task<EventSummary> SummarizeAsync(EventQuery query, SummaryGrouping groupBy, int top, CancellationToken cancellationToken)
     {
+        (query, var resolved) = await events.ResolveActorAsync(query, cancellationToken);
         var (days, read) = query.HasFilters
             ? await CountEventsAsync(query, cancellationToken)
             : await ReadCountRowsAsync(query, cancellationToken);
@@ -40,25 +46,15 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
             TableKeys.EventPartitionKey(query.From),
             TableKeys.EventPartitionKey(query.To),
             Group(days, groupBy, top),
-            read);
+            read)
+        {
+            ResolvedActors = resolved,
+        };
     }
 
     private async Task<(List<DayCounts> Days, int Read)> ReadCountRowsAsync(EventQuery query, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {EventIndexKeys.CountPartition(TableKeys.EventPartitionKey(query.From))} and PartitionKey le {EventIndexKeys.CountPartition(TableKeys.EventPartitionKey(query.To))}");
-        var days = new List<DayCounts>();
-        await foreach (var row in storage.EventIndexTable.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            days.Add(new DayCounts(
-                row.PartitionKey[(EventIndexKeys.Count.Length + 1)..],
-                row.GetInt32(EventCounts.Total) ?? 0,
-                Map(row.GetString(EventCounts.Types)),
-                Map(row.GetString(EventCounts.Actors)),
-                Map(row.GetString(EventCounts.Locations)),
-                Map(row.GetString(EventCounts.Countries))));
-        }
-
+        var days = await DailyEventCounts.ReadAsync(storage.EventIndexTable, query.From, query.To, cancellationToken).ToListAsync(cancellationToken);
         return (days, days.Count);
     }
 
@@ -85,10 +81,21 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
         SummaryGrouping.Week => TimeBuckets(days, day => ISOWeek.GetYear(Date(day)).ToString(CultureInfo.InvariantCulture) + "-W" + ISOWeek.GetWeekOfYear(Date(day)).ToString("D2", CultureInfo.InvariantCulture)),
         SummaryGrouping.Month => TimeBuckets(days, day => day[..7]),
         SummaryGrouping.Type => Ranked(days.SelectMany(d => d.Types), top, code => CameoCategories.Find(code)?.Label),
-        SummaryGrouping.Actor => Ranked(days.SelectMany(d => d.Actors), top),
+        SummaryGrouping.Actor => Ranked(days.SelectMany(d => d.Actors), top, ActorNames(days)),
         SummaryGrouping.Location => Ranked(days.SelectMany(d => d.Locations), top),
         _ => Ranked(days.SelectMany(d => d.Countries), top),
     };
+
+    private static Func<string, string?> ActorNames(List<DayCounts> days)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, name) in days.SelectMany(day => day.ActorNames))
+        {
+            names.TryAdd(id, name);
+        }
+
+        return id => names.GetValueOrDefault(id);
+    }
 
     private static List<SummaryBucket> TimeBuckets(List<DayCounts> days, Func<string, string> bucketOf) =>
         days.GroupBy(day => bucketOf(day.Day), StringComparer.Ordinal)
@@ -116,22 +123,4 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
     }
 
     private static DateTime Date(string day) => DateTime.ParseExact(day, TableKeys.DateFormat, CultureInfo.InvariantCulture);
-
-    private static Dictionary<string, int> Map(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<Dictionary<string, int>>(json) ?? [];
-
-    /// <summary>One day's counts: a count row, or a single event counted the same way.</summary>
-    private sealed record DayCounts(
-        string Day, int Total, Dictionary<string, int> Types, Dictionary<string, int> Actors, Dictionary<string, int> Locations, Dictionary<string, int> Countries)
-    {
-        public static DayCounts Of(EventRecord record) => new(
-            record.Date,
-            1,
-            One(record.Type is { } type ? [type.Code] : []),
-            One(record.Actors.Concat(record.Targets).Select(actor => actor.Name)),
-            One(record.Locations.Select(place => place.Name)),
-            One(record.Actors.Concat(record.Targets).Select(actor => actor.CountryCode).Concat(record.Locations.Select(place => place.CountryCode)).OfType<string>()));
-
-        private static Dictionary<string, int> One(IEnumerable<string> keys) => keys.Distinct(StringComparer.Ordinal).ToDictionary(key => key, _ => 1, StringComparer.Ordinal);
-    }
 }

@@ -1,4 +1,5 @@
 using Ingestion.Core;
+using Ingestion.Core.Actors;
 using Ingestion.Core.Api;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
@@ -15,8 +16,9 @@ public class EventsApiTests
     private static readonly IOptions<IngestionOptions> Options = Microsoft.Extensions.Options.Options.Create(new IngestionOptions { MaxQueryDays = 31 });
 
     // Points at an emulator that is never called: validation fails first.
-    private static readonly EventQueryService Queries = new(new StorageClients(
-        new ConfigurationBuilder().AddInMemoryCollection(IngestionSettings.Defaults).Build(), Options));
+    private static readonly StorageClients Storage = new(new ConfigurationBuilder().AddInMemoryCollection(IngestionSettings.Defaults).Build(), Options);
+
+    private static readonly EventQueryService Queries = new(Storage, new ActorDirectory(Storage));
 
     private static async Task<IDictionary<string, string[]>> ProblemsAsync(string query)
     {
@@ -30,6 +32,33 @@ public class EventsApiTests
         return problem.ProblemDetails.Errors;
     }
 
+    private static async Task<IDictionary<string, string[]>> ActorProblemsAsync(string query)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.QueryString = new QueryString(query);
+
+        var result = await IngestionApi.SearchActorsAsync(context.Request, new ActorDirectory(Storage), Options, CancellationToken.None);
+
+        return Assert.IsType<ValidationProblem>(result.Result).ProblemDetails.Errors;
+    }
+
+    [Theory]
+    [InlineData("?search=%20.!", "search", "letter or digit")]
+    [InlineData("", "search", "Give 'search'")]
+    [InlineData("?search=mac&from=2022-02-05", "to", "required")]
+    [InlineData("?to=2022-02-05", "from", "required")]
+    [InlineData("?search=mac&from=2022-02-07&to=2022-02-05", "from", "after")]
+    [InlineData("?search=mac&from=2022-01-01&to=2022-03-01", "to", "longer than 31 days")]
+    [InlineData("?search=mac&limit=0", "limit", "whole number")]
+    [InlineData("?search=mac&search=mic", "search", "once")]
+    [InlineData("?search=mac&actor=Macron", "actor", "Unknown parameter")]
+    public async Task Bad_actor_search_parameter_is_named_with_its_reason(string query, string parameter, string reason)
+    {
+        var problems = await ActorProblemsAsync(query);
+
+        Assert.Contains(reason, Assert.Single(problems[parameter]), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("?to=2022-02-07", "from", "required")]
     [InlineData("?from=2022-02-07", "to", "required")]
@@ -41,6 +70,7 @@ public class EventsApiTests
     [InlineData("?from=2022-02-05&to=2022-02-07&from=2022-02-01", "from", "once")]
     [InlineData("?from=2022-02-05&to=2022-02-07&filter=PartitionKey%20ne%20''", "filter", "Unknown parameter")]
     [InlineData("?from=2022-02-05'%20or%20'1'%20eq%20'1&to=2022-02-07", "from", "YYYY-MM-DD")]
+    [InlineData("?from=2022-02-05&to=2022-02-07&actor=%20-%20", "actor", "letter or digit")]
     public async Task Bad_parameter_is_named_with_its_reason(string query, string parameter, string reason)
     {
         var problems = await ProblemsAsync(query);
