@@ -140,6 +140,11 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
     [InlineData("/api/articles?sort=name", "sort")]
     [InlineData("/api/articles?continuationToken=abc", "continuationToken")]
     [InlineData("/api/articles/000_40f01add132810ba.txt?verbose=1", "verbose")]
+    [InlineData("/api/events?from=2022-02-05&to=2022-02-07&actor=%2D", "actor")]
+    [InlineData("/api/actors", "search")]
+    [InlineData("/api/actors?search=%21%21", "search")]
+    [InlineData("/api/actors?search=mac&from=2022-02-05", "to")]
+    [InlineData("/api/actors?search=mac&limit=1001", "limit")]
     public async Task Bad_parameter_on_any_route_is_a_problem_naming_it(string pathAndQuery, string parameter)
     {
         using var response = await host.Http.GetAsync(pathAndQuery);

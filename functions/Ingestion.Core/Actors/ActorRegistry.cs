@@ -13,7 +13,7 @@ namespace Ingestion.Core.Actors;
 /// article had added. An article's listing names the actors it contributes to, written before them, so a parse that
 /// dies half-way is put right by the next.
 /// </summary>
-public sealed class ActorRegistry(StorageClients storage, ActorAliases aliases)
+public sealed class ActorRegistry(StorageClients storage, ActorAliases aliases, TimeProvider time)
 {
     /// <summary>Actors updated at once: each is a few round trips on its own partition.</summary>
     private const int ParallelActors = 8;
@@ -109,7 +109,9 @@ public sealed class ActorRegistry(StorageClients storage, ActorAliases aliases)
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Another article changed the actor (or created it) since it was read: read again and redo the sums.
+                // Another article changed the actor (or created it) since it was read: read again and redo the sums,
+                // after a short random pause so that writers racing for a popular actor spread out.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * Math.Min(attempt, 10))), time, cancellationToken);
             }
         }
     }

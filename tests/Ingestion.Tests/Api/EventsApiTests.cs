@@ -20,26 +20,20 @@ public class EventsApiTests
 
     private static readonly EventQueryService Queries = new(Storage, new ActorDirectory(Storage));
 
-    private static async Task<IDictionary<string, string[]>> ProblemsAsync(string query)
+    private static Task<IDictionary<string, string[]>> ProblemsAsync(string query) =>
+        ProblemsAsync(query, async request => (await IngestionApi.GetEventsAsync(request, Queries, Options, CancellationToken.None)).Result);
+
+    private static Task<IDictionary<string, string[]>> ActorProblemsAsync(string query) =>
+        ProblemsAsync(query, async request => (await IngestionApi.SearchActorsAsync(request, new ActorDirectory(Storage), Options, CancellationToken.None)).Result);
+
+    private static async Task<IDictionary<string, string[]>> ProblemsAsync(string query, Func<HttpRequest, Task<IResult>> handle)
     {
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString(query);
 
-        var result = await IngestionApi.GetEventsAsync(context.Request, Queries, Options, CancellationToken.None);
-
-        var problem = Assert.IsType<ValidationProblem>(result.Result);
+        var problem = Assert.IsType<ValidationProblem>(await handle(context.Request));
         Assert.Equal(StatusCodes.Status400BadRequest, problem.StatusCode);
         return problem.ProblemDetails.Errors;
-    }
-
-    private static async Task<IDictionary<string, string[]>> ActorProblemsAsync(string query)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.QueryString = new QueryString(query);
-
-        var result = await IngestionApi.SearchActorsAsync(context.Request, new ActorDirectory(Storage), Options, CancellationToken.None);
-
-        return Assert.IsType<ValidationProblem>(result.Result).ProblemDetails.Errors;
     }
 
     [Theory]
