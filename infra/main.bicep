@@ -32,6 +32,7 @@ var storageNames = {
   eventsTable: 'Events'
   articlesTable: 'Articles'
   eventIndexTable: 'EventIndex'
+  actorsTable: 'Actors'
   deploymentContainer: 'app-package'
 }
 
@@ -80,6 +81,7 @@ module storage 'core/storage/storage-account.bicep' = {
       storageNames.eventsTable
       storageNames.articlesTable
       storageNames.eventIndexTable
+      storageNames.actorsTable
     ]
   }
 }
@@ -119,6 +121,7 @@ module functions 'app/functions.bicep' = {
     eventsTableName: storageNames.eventsTable
     articlesTableName: storageNames.articlesTable
     eventIndexTableName: storageNames.eventIndexTable
+    actorsTableName: storageNames.actorsTable
   }
 }
 

@@ -17,6 +17,7 @@ public enum StorageNeeds
     ArticlesTable = 2,
     EventsTable = 4,
     EventIndexTable = 8,
+    ActorsTable = 16,
 }
 
 /// <summary>Ingestion.Core wired as the hosts wire it (AddIngestionCore), over the environment's settings and the command's options.</summary>
@@ -68,6 +69,11 @@ public sealed class CliServices : IDisposable
             if (needs.HasFlag(StorageNeeds.EventIndexTable))
             {
                 tables.Add(storage.EventIndexTable);
+            }
+
+            if (needs.HasFlag(StorageNeeds.ActorsTable))
+            {
+                tables.Add(storage.ActorsTable);
             }
 
             foreach (var table in tables)

@@ -1,3 +1,4 @@
+using Ingestion.Core.Actors;
 using Ingestion.Core.Api;
 using Ingestion.Core.Articles;
 using Ingestion.Core.Diagnostics;
@@ -30,6 +31,9 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<IEventExtractor>(RuleBasedEventExtractor.Shared);
         services.TryAddSingleton<ArticleReader>();
         services.TryAddSingleton<ArticleRepository>();
+        services.TryAddSingleton(ActorAliases.Shared);
+        services.TryAddSingleton<ActorRegistry>();
+        services.TryAddSingleton<ActorDirectory>();
         services.TryAddSingleton<EventWriter>();
         services.TryAddSingleton<ArticleIntake>();
         services.TryAddSingleton<ArticleProcessor>();

@@ -15,6 +15,7 @@ public static class IngestionSettings
     public const string EventsTableName = Section + ":" + nameof(IngestionOptions.EventsTableName);
     public const string ArticlesTableName = Section + ":" + nameof(IngestionOptions.ArticlesTableName);
     public const string EventIndexTableName = Section + ":" + nameof(IngestionOptions.EventIndexTableName);
+    public const string ActorsTableName = Section + ":" + nameof(IngestionOptions.ActorsTableName);
 
     /// <summary>Values used where configuration is silent; trigger binding expressions need them as configuration too.</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
@@ -25,5 +26,6 @@ public static class IngestionSettings
         [EventsTableName] = IngestionOptions.DefaultEventsTableName,
         [ArticlesTableName] = IngestionOptions.DefaultArticlesTableName,
         [EventIndexTableName] = IngestionOptions.DefaultEventIndexTableName,
+        [ActorsTableName] = IngestionOptions.DefaultActorsTableName,
     };
 }

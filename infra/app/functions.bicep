@@ -33,6 +33,8 @@ param articlesTableName string
 param allowedOrigins array = []
 @description('The table of event copies by article, actor, location, country and type, and per-day counts.')
 param eventIndexTableName string
+@description('The table of actors: identities, aliases, event counts and each article\'s contribution to them.')
+param actorsTableName string
 
 @description('Scale-out ceiling; parsing is CPU-bound, so instances rather than concurrency per instance.')
 param maximumInstanceCount int = 40
@@ -114,6 +116,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       Ingestion__EventsTableName: eventsTableName
       Ingestion__ArticlesTableName: articlesTableName
       Ingestion__EventIndexTableName: eventIndexTableName
+      Ingestion__ActorsTableName: actorsTableName
       // Identity-based AzureWebJobsStorage: the host, the triggers and Core's clients share this one connection.
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identityClientId

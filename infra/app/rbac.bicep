@@ -23,7 +23,7 @@ var appStorageRoles = [
     id: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   }
   {
-    // Core's Events, Articles and EventIndex tables.
+    // Core's Events, Articles, EventIndex and Actors tables.
     name: 'Storage Table Data Contributor'
     id: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   }

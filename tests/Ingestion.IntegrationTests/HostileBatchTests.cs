@@ -22,7 +22,7 @@ public sealed class HostileBatchTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_file_is_accounted_for_while_status_reads_stay_fast_and_both_processes_keep_running()
     {
-        await using var azurite = await AzuriteFixture.StartAsync(Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort(), location: null);
+        await using var azurite = await AzuriteFixture.StartAsync(FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), location: null);
         IReadOnlyList<Drop> batch = [BadArticles.Pathological(), .. BadArticles.Batch(), Drop.Good(Good, Articles.Sample(Articles.Seed))];
         await LocalHostFixture.RunAsync(new TestStorage(azurite.ConnectionString), new Dictionary<string, string?> { ["LocalHost:UploadSamples"] = "false" }, configure: null, async host =>
         {

@@ -79,7 +79,7 @@ public sealed class PipelineHealthTests(AzuriteFixture azurite) : CoreServicesTe
     [Fact]
     public async Task Storage_that_does_not_answer_is_reported_quickly()
     {
-        var nowhere = new TestStorage($"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};BlobEndpoint=http://127.0.0.1:{Azurite.FreePort()}/{Azurite.AccountName};QueueEndpoint=http://127.0.0.1:{Azurite.FreePort()}/{Azurite.AccountName};TableEndpoint=http://127.0.0.1:{Azurite.FreePort()}/{Azurite.AccountName};");
+        var nowhere = new TestStorage($"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};BlobEndpoint=http://127.0.0.1:{FreePorts.Next()}/{Azurite.AccountName};QueueEndpoint=http://127.0.0.1:{FreePorts.Next()}/{Azurite.AccountName};TableEndpoint=http://127.0.0.1:{FreePorts.Next()}/{Azurite.AccountName};");
         var storage = new StorageClients(nowhere.Configuration, Options.Create(new IngestionOptions()));
         var stopwatch = Stopwatch.StartNew();
 

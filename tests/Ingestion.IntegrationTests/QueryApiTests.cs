@@ -65,7 +65,7 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
     [InlineData("precision=week")]
     [InlineData("precision=year")]
     [InlineData("article=000_40f01add132810ba.txt")]
-    [InlineData("actor=Emmanuel%20Macron&location=Moscow")]
+    [InlineData("actor=person:emmanuel-macron&location=Moscow")]
     public async Task Filter_returns_what_filtering_every_event_would(string filter)
     {
         var all = await AllAsync(Year);
@@ -79,14 +79,15 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
                 "type" => query with { Types = [pair.Item2] },
                 "precision" => query with { Precision = Enum.Parse<DatePrecision>(pair.Item2, ignoreCase: true) },
                 "article" => query with { Article = pair.Item2 },
-                _ => query with { Actor = pair.Item2 },
+                // An actor id resolves to itself.
+                _ => query with { Actor = pair.Item2, ActorIds = [pair.Item2] },
             };
         }
 
         var filtered = await AllAsync($"{Year}&{filter}");
 
         Assert.NotEmpty(filtered);
-        Assert.Equal(all.Where(query.Matches).Select(e => e.Id).Order(StringComparer.Ordinal), filtered.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(all.Where(e => query.Matches(e, query.LocationKeys)).Select(e => e.Id).Order(StringComparer.Ordinal), filtered.Select(e => e.Id).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -139,6 +140,11 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
     [InlineData("/api/articles?sort=name", "sort")]
     [InlineData("/api/articles?continuationToken=abc", "continuationToken")]
     [InlineData("/api/articles/000_40f01add132810ba.txt?verbose=1", "verbose")]
+    [InlineData("/api/events?from=2022-02-05&to=2022-02-07&actor=%2D", "actor")]
+    [InlineData("/api/actors", "search")]
+    [InlineData("/api/actors?search=%21%21", "search")]
+    [InlineData("/api/actors?search=mac&from=2022-02-05", "to")]
+    [InlineData("/api/actors?search=mac&limit=1001", "limit")]
     public async Task Bad_parameter_on_any_route_is_a_problem_naming_it(string pathAndQuery, string parameter)
     {
         using var response = await host.Http.GetAsync(pathAndQuery);
@@ -189,7 +195,7 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
             .SelectMany(e => groupBy switch
             {
                 SummaryGrouping.Type => e.Type is null ? [] : [e.Type.Code],
-                SummaryGrouping.Actor => e.Actors.Concat(e.Targets).Select(a => a.Name).Distinct(),
+                SummaryGrouping.Actor => e.Actors.Concat(e.Targets).Select(a => a.Id).Distinct(),
                 SummaryGrouping.Location => e.Locations.Select(p => p.Name).Distinct(),
                 SummaryGrouping.Country => e.Actors.Concat(e.Targets).Select(a => a.CountryCode).Concat(e.Locations.Select(p => p.CountryCode)).OfType<string>().Distinct(),
                 SummaryGrouping.Month => [e.Date[..7]],
@@ -199,7 +205,7 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
             .ToDictionary(g => g.Key, g => g.Count());
         Assert.NotEmpty(summary.Buckets);
         Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), summary.Buckets.ToDictionary(b => b.Key, b => b.Count).OrderBy(p => p.Key, StringComparer.Ordinal));
-        if (groupBy == SummaryGrouping.Type)
+        if (groupBy is SummaryGrouping.Type or SummaryGrouping.Actor)
         {
             Assert.All(summary.Buckets, b => Assert.False(string.IsNullOrEmpty(b.Label)));
         }
@@ -263,6 +269,7 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
             "/api/events" => EventsParameters.Names.Order(StringComparer.Ordinal).ToList(),
             "/api/events/summary" => SummaryParameters.Names.Order(StringComparer.Ordinal).ToList(),
             "/api/articles" => ArticlesParameters.Names.Order(StringComparer.Ordinal).ToList(),
+            "/api/actors" => ActorsParameters.Names.Order(StringComparer.Ordinal).ToList(),
             _ => [],
         });
 

@@ -5,6 +5,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Ingestion.Core;
+using Ingestion.Core.Actors;
 using Ingestion.Core.Extraction;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Storage;
@@ -35,7 +36,7 @@ public sealed partial class SegmentedArticleTests(AzuriteFixture azurite) : IAsy
     [Fact]
     public async Task Long_article_gets_the_events_of_every_segment_as_if_read_whole()
     {
-        var text = LongArticle(Paragraphs, "the minister visited Paris on Monday. Troops attacked the town on Tuesday.");
+        var text = LongArticle(Paragraphs, "Macron visited Paris on Monday. Troops attacked the town on Tuesday.");
         var eTag = await Articles.UploadAsync(Storage.Articles, Name, text);
         await using var whole = await CoreServices.CreateAsync(new TestStorage(azurite));
         var wholeETag = await Articles.UploadAsync(whole.Get<StorageClients>().Articles, Name, text);
@@ -58,7 +59,17 @@ public sealed partial class SegmentedArticleTests(AzuriteFixture azurite) : IAsy
         Assert.Equal(wholeArticle!.ContentHash, article.ContentHash);
         await AssertIndexMatchesEventsAsync();
         AssertTransactionsAzureAccepts();
+
+        // The actors' counts, contributions and aliases too; Macron counts every event he takes part in.
+        var actors = await Tables.AllRowsAsync(Storage.ActorsTable);
+        Assert.Equal(ActorShapes(await Tables.AllRowsAsync(whole.Get<StorageClients>().ActorsTable)), ActorShapes(actors));
+        var macron = Assert.Single(actors, row => row.PartitionKey == "person:emmanuel-macron" && row.RowKey == ActorKeys.ActorRow);
+        Assert.Equal(rows.Select(EventEntityMapper.FromEntity).Count(e => e.Actors.Concat(e.Targets).Any(a => a.Id == macron.PartitionKey)), macron.GetInt32("Count"));
+        Assert.True(macron.GetInt32("Count") >= Paragraphs, $"{macron.GetInt32("Count")} events with Macron");
     }
+
+    private static List<string> ActorShapes(List<TableEntity> rows) =>
+        rows.Select(row => $"{row.PartitionKey}/{row.RowKey}/{row.GetInt32("Count")}/{row.GetString("FirstDate")}/{row.GetString("LastDate")}/{row.GetString("Aliases")}").Order(StringComparer.Ordinal).ToList();
 
     [Theory]
     [InlineData(60)] // long again: delete, then write segment by segment

@@ -22,6 +22,7 @@ public sealed class TestStorage
             [IngestionSettings.EventsTableName] = $"Events{id}",
             [IngestionSettings.ArticlesTableName] = $"Articles{id}",
             [IngestionSettings.EventIndexTableName] = $"EventIndex{id}",
+            [IngestionSettings.ActorsTableName] = $"Actors{id}",
         };
     }
 

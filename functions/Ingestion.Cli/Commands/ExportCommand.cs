@@ -36,7 +36,7 @@ public sealed class ExportSettings : StorageSettings
     public string[] Types { get; init; } = [];
 
     [CommandOption("--actor <NAME>")]
-    [Description("Only events with this actor or target (case-insensitive).")]
+    [Description("Only events with this actor or target: an actor id, name or any alias (Macron, President Macron), case- and accent-insensitive.")]
     public string? Actor { get; init; }
 
     [CommandOption("--location <NAME>")]
@@ -96,7 +96,12 @@ public sealed class ExportSettings : StorageSettings
 public sealed class ExportCommand(CliEnvironment environment) : StorageCommand<ExportSettings>(environment)
 {
     protected override StorageNeeds Needs(ExportSettings settings) =>
-        settings.ToQuery().HasFilters ? StorageNeeds.EventsTable | StorageNeeds.EventIndexTable : StorageNeeds.EventsTable;
+        settings.ToQuery() switch
+        {
+            { Actor: not null } => StorageNeeds.EventsTable | StorageNeeds.EventIndexTable | StorageNeeds.ActorsTable,
+            { HasFilters: true } => StorageNeeds.EventsTable | StorageNeeds.EventIndexTable,
+            _ => StorageNeeds.EventsTable,
+        };
 
     protected override async Task<int> RunAsync(CliServices services, ExportSettings settings, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public sealed record EventsParameters(
     [property: FromQuery(Name = "from"), Description("First day, inclusive: YYYY-MM-DD.")] string? From,
     [property: FromQuery(Name = "to"), Description("Last day, inclusive: YYYY-MM-DD.")] string? To,
     [property: FromQuery(Name = "type"), Description("CAMEO root category, code (04) or label (CONSULT); repeat for any of several.")] string[]? Type,
-    [property: FromQuery(Name = "actor"), Description("A party to the event (actor or target), by name, case-insensitive.")] string? Actor,
+    [property: FromQuery(Name = "actor"), Description("A party to the event (actor or target): an actor id, canonical name or any alias (Macron, President Macron), case- and accent-insensitive; an alias of several actors matches them all (see resolvedActors).")] string? Actor,
     [property: FromQuery(Name = "location"), Description("A place of the event: its id (GeoNames id, country code, region code such as PL.80), name or any alias, case- and accent-insensitive; an alias naming several places matches them all (see resolvedPlaces).")] string? Location,
     [property: FromQuery(Name = "country"), Description("ISO 3166-1 alpha-2 code of an actor's or a place's country.")] string? Country,
     [property: FromQuery(Name = "article"), Description("The article's blob name.")] string? Article,
@@ -30,9 +30,9 @@ public sealed record EventsParameters(
 public sealed record SummaryParameters(
     [property: FromQuery(Name = "from"), Description("First day, inclusive: YYYY-MM-DD.")] string? From,
     [property: FromQuery(Name = "to"), Description("Last day, inclusive: YYYY-MM-DD.")] string? To,
-    [property: FromQuery(Name = "groupBy"), Description("day, week, month, type, actor, location (by name), country or place (by place id, with name and coordinates).")] string? GroupBy,
+    [property: FromQuery(Name = "groupBy"), Description("day, week, month, type, actor (keyed by actor id, labelled with the name), location (by name), country or place (by place id, with name and coordinates).")] string? GroupBy,
     [property: FromQuery(Name = "type"), Description("CAMEO root category, code or label; repeatable.")] string[]? Type,
-    [property: FromQuery(Name = "actor"), Description("A party to the event, by name.")] string? Actor,
+    [property: FromQuery(Name = "actor"), Description("A party to the event: an actor id, canonical name or any alias.")] string? Actor,
     [property: FromQuery(Name = "location"), Description("A place of the event: id, name or alias (see /api/events).")] string? Location,
     [property: FromQuery(Name = "country"), Description("ISO 3166-1 alpha-2 country code.")] string? Country,
     [property: FromQuery(Name = "article"), Description("The article's blob name.")] string? Article,
@@ -52,6 +52,15 @@ public sealed record PlacesParameters(
     public const int DefaultLimit = 20;
 
     public static IReadOnlyList<string> Names { get; } = EventsParameters.QueryNames<PlacesParameters>();
+}
+
+public sealed record ActorsParameters(
+    [property: FromQuery(Name = "search"), Description("Actors with an alias that has a word starting with this, case- and accent-insensitive (mac, president mac).")] string? Search,
+    [property: FromQuery(Name = "from"), Description("First day of the range the counts are taken over, inclusive: YYYY-MM-DD; with 'to'.")] string? From,
+    [property: FromQuery(Name = "to"), Description("Last day of that range, inclusive: YYYY-MM-DD; with 'from'. Without a range, counts are over all events, and 'search' is required.")] string? To,
+    [property: FromQuery(Name = "limit"), Description("Actors to return, most events first, 1-1000 (default 20).")] string? Limit)
+{
+    public static IReadOnlyList<string> Names { get; } = EventsParameters.QueryNames<ActorsParameters>();
 }
 
 public sealed record ArticlesParameters(

@@ -1,3 +1,4 @@
+using Ingestion.Core.Actors;
 using Ingestion.Core.Extraction;
 using Ingestion.Core.Geo;
 using Ingestion.Core.Pipeline;
@@ -21,6 +22,7 @@ public static class IngestionApi
     public const string EventsRoute = "events";
     public const string SummaryRoute = "events/summary";
     public const string PlacesRoute = "places";
+    public const string ActorsRoute = "actors";
     public const string ArticlesRoute = "articles";
     public const string ArticleRoute = "articles/{*name}";
     public const string OpenApiRoute = "openapi.json";
@@ -40,6 +42,9 @@ public static class IngestionApi
         api.MapGet(PlacesRoute, ([AsParameters] PlacesParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
             SearchPlacesAsync(request, services, cancellationToken))
             .WithName("SearchPlaces").WithSummary("Places with events in a range, most events first, whose names or aliases match a search.");
+        api.MapGet(ActorsRoute, ([AsParameters] ActorsParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+            SearchActorsAsync(request, services, cancellationToken))
+            .WithName("SearchActors").WithSummary("Actors by alias prefix or date range, most events first, for autocomplete.");
         api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
             ListArticlesAsync(request, services, cancellationToken))
             .WithName("ListArticles").WithSummary("Articles, optionally by status, with paging.");
@@ -90,6 +95,7 @@ public static class IngestionApi
             var page = await services.Events.QueryAsync(query, cancellationToken);
             return TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken)
             {
+                ResolvedActors = page.ResolvedActors,
                 ResolvedPlaces = query.Location is { } location ? PlaceNames.Resolve(location, GeoGazetteer.Shared) : null,
             });
         }
@@ -129,6 +135,33 @@ public static class IngestionApi
         return parameters.HasErrors
             ? Invalid(parameters)
             : TypedResults.Ok(new PlacesResponse(await services.Summaries.SearchPlacesAsync(from, to, search, limit, cancellationToken)));
+    }
+
+    /// <summary><c>GET /api/actors</c></summary>
+    public static async Task<Results<Ok<ActorsResponse>, ValidationProblem>> SearchActorsAsync(
+        HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(request.Query, ActorsParameters.Names);
+        var search = parameters.OptionalString("search");
+        if (search is not null && ActorIdentity.Normalize(search).Length == 0)
+        {
+            parameters.Fail("search", $"'search' must hold a letter or digit; got '{search}'.");
+        }
+
+        DateOnly? from = null, to = null;
+        if (parameters.OptionalString("from") is not null || parameters.OptionalString("to") is not null)
+        {
+            (from, to) = ReadRange(parameters, services.Options.MaxQueryDays);
+        }
+        else if (search is null)
+        {
+            parameters.Fail("search", "Give 'search', or a range 'from' and 'to' to list the actors with the most events in it.");
+        }
+
+        var limit = parameters.OptionalInt("limit", ActorsResponse.DefaultLimit, 1, EventQuery.MaxLimit);
+        return parameters.HasErrors
+            ? Invalid(parameters)
+            : TypedResults.Ok(new ActorsResponse(await services.Actors.SearchAsync(new ActorSearch(search, from, to, limit), cancellationToken)));
     }
 
     /// <summary><c>GET /api/articles</c></summary>
@@ -249,10 +282,16 @@ public static class IngestionApi
             parameters.Fail("country", $"'country' must be an ISO 3166-1 alpha-2 code such as FR; got '{country}'.");
         }
 
+        var actor = parameters.OptionalString("actor");
+        if (actor is not null && ActorIdentity.Normalize(actor).Length == 0)
+        {
+            parameters.Fail("actor", $"'actor' must be an actor id, name or alias, with a letter or digit; got '{actor}'.");
+        }
+
         return new EventQuery(from, to)
         {
             Types = types,
-            Actor = parameters.OptionalString("actor"),
+            Actor = actor,
             Location = parameters.OptionalString("location"),
             Country = country,
             Article = parameters.OptionalString("article"),
@@ -278,9 +317,18 @@ public sealed record EventsResponse(
 {
     /// <summary>The places a <c>location</c> filter stood for; absent without one.</summary>
     public IReadOnlyList<ResolvedPlace>? ResolvedPlaces { get; init; }
+
+    /// <summary>The actors the <c>actor</c> parameter named (none: it named no actor); absent without one.</summary>
+    public IReadOnlyList<ActorReference>? ResolvedActors { get; init; }
 }
 
 public sealed record PlacesResponse(IReadOnlyList<PlaceCount> Places);
+
+/// <summary>Actors found by <c>GET /api/actors</c>, most events first.</summary>
+public sealed record ActorsResponse(IReadOnlyList<ActorRecord> Actors)
+{
+    public const int DefaultLimit = 20;
+}
 
 public sealed record ArticlesResponse(
     IReadOnlyList<ArticleRecord> Articles,

@@ -1,3 +1,4 @@
+using Ingestion.Core.Actors;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -9,11 +10,13 @@ namespace Ingestion.Core.Api;
 /// [AsParameters], the Functions app's HTTP classes take it from the container. A handler that needs another service
 /// adds it here, not to every signature.
 /// </summary>
-public sealed class IngestionApiServices(EventQueryService events, EventSummaryService summaries, ArticleRepository articles, IOptions<IngestionOptions> options)
+public sealed class IngestionApiServices(EventQueryService events, EventSummaryService summaries, ActorDirectory actors, ArticleRepository articles, IOptions<IngestionOptions> options)
 {
     public EventQueryService Events { get; } = events;
 
     public EventSummaryService Summaries { get; } = summaries;
+
+    public ActorDirectory Actors { get; } = actors;
 
     public ArticleRepository Articles { get; } = articles;
 

@@ -32,6 +32,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
 
         /// <summary>The last name of each kind, which "the company" or "the country" refers back to.</summary>
         public Dictionary<NameKind, NamedEntity> Last { get; } = [];
+
+        /// <summary>A title and country to the person the article last gave them: "President Macron" makes "the French President" Macron.</summary>
+        public Dictionary<(string Title, string CountryCode), NamedEntity> Titled { get; } = [];
     }
 
     private readonly Dictionary<string, NameKind> nominals = ExtractionData.ReadTable("nominal-mentions.tsv", 2)
@@ -138,12 +141,18 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         var titleStart = prefix is { } p && p.Entry.Kind != NameKind.Person ? p.End : start;
         if (LongestTitle(tokens, titleStart, end) is { } titleEnd)
         {
+            var title = Join(tokens, titleStart, titleEnd);
+            if (TitleHolder(tokens, start, titleStart, titleEnd, end, title, prefix, memory) is { } holder)
+            {
+                found.Add(holder);
+                return;
+            }
+
             if (prefix is { } qualifier && titleStart > start)
             {
                 found.Add(Entity(tokens, start, qualifier.End, qualifier.Entry.Kind, qualifier.Entry.Canonical, qualifier.Entry.CountryCode));
             }
 
-            var title = Join(tokens, titleStart, titleEnd);
             if (titleEnd < end && tokens[titleEnd].Text != "of")
             {
                 var code = prefix?.Entry.CountryCode;
@@ -162,6 +171,23 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
         }
 
         ClassifyName(tokens, start, end, memory, found);
+    }
+
+    /// <summary>
+    /// "the French President", "the US Defense Secretary" with no name: the person this article gave that title and
+    /// country to, when it did ("President Macron" earlier, Macron being French).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static NamedEntity? TitleHolder(
+        List<Token> tokens, int start, int titleStart, int titleEnd, int end, string title, (int End, GazetteerEntry Entry)? qualifier, ArticleMemory memory)
+    {
+        if (titleEnd != end || titleStart == start || start == 0 || !tokens[start - 1].Text.Equals("the", StringComparison.OrdinalIgnoreCase)
+            || qualifier?.Entry.CountryCode is not { } country || !memory.Titled.TryGetValue((title, country), out var holder))
+        {
+            return null;
+        }
+
+        return Entity(tokens, start, end, NameKind.Person, holder.Canonical, holder.CountryCode) with { Title = title };
     }
 
     /// <summary>"Jens Stoltenberg, Secretary-General of NATO": a title set off after a person's name is that person's title.</summary>
@@ -328,13 +354,19 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
             known = remembered;
         }
 
-        var canonical = known?.Canonical ?? full;
-        countryCode ??= known?.CountryCode ?? (gazetteer.TryGetName(canonical, out var entry) ? entry.CountryCode : null);
+        // "Joseph R. Biden" is one of Joe Biden's names in the gazetteer: the person takes its canonical name.
+        var canonical = known?.Canonical ?? (gazetteer.TryGetName(full, out var entry) && entry.Kind == NameKind.Person ? entry.Canonical : full);
+        countryCode ??= known?.CountryCode ?? (gazetteer.TryGetName(canonical, out entry) ? entry.CountryCode : null);
         title ??= known?.Title;
         var person = Entity(tokens, start, end, NameKind.Person, canonical, countryCode) with { Title = title };
         if (end - start > 1 || known is null)
         {
             memory.People[surname] = person;
+        }
+
+        if (title is not null && countryCode is not null)
+        {
+            memory.Titled[(title, countryCode)] = person;
         }
 
         return person;

@@ -75,8 +75,15 @@ public enum ActorKind
     Country,
 }
 
-/// <summary>Who did something or had it done to them. <see cref="Title"/> holds a role such as "Defense Minister".</summary>
-public sealed record Actor(string Name, ActorKind Kind, string? CountryCode = null, string? Title = null);
+/// <summary>
+/// Who did something or had it done to them. <see cref="Title"/> holds a title such as "Defense Minister";
+/// <see cref="Role"/> a role code such as GOV for an actor named by its role rather than its name.
+/// </summary>
+public sealed record Actor(string Name, ActorKind Kind, string? CountryCode = null, string? Title = null, string? Role = null)
+{
+    /// <summary>The actor's identity, the same in every article: see <see cref="Actors.ActorIdentity"/>.</summary>
+    public string Id => Actors.ActorIdentity.Id(this);
+}
 
 /// <summary>
 /// A place an event happened at, as named, and where the geocoder put it (Geo/): <see cref="Id"/> is the GeoNames id,

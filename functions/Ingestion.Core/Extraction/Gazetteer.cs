@@ -21,6 +21,7 @@ internal sealed class Gazetteer
 {
     private readonly Dictionary<string, GazetteerEntry> names = new(StringComparer.Ordinal);
     private readonly HashSet<string> titles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<string>> aliasesOf = new(StringComparer.Ordinal);
 
     // First words of names and titles: most capitalized words start neither, and need no longer lookups.
     private readonly HashSet<string> nameHeads = new(StringComparer.Ordinal);
@@ -35,6 +36,8 @@ internal sealed class Gazetteer
             var canonical = aliases[0];
             CountryNames.TryAdd(code, canonical);
             Add(aliases, NameKind.Country, _ => canonical, code);
+            // "Washington says" stands for the United States: the capital is one of the country's names as an actor.
+            AddAliases(canonical, [.. aliases, .. row[3].Split('|', StringSplitOptions.RemoveEmptyEntries)]);
             Add(row[2].Split('|', StringSplitOptions.RemoveEmptyEntries), NameKind.Demonym, _ => canonical, code);
             Add(row[3].Split('|', StringSplitOptions.RemoveEmptyEntries), NameKind.Capital, n => n, code);
         }
@@ -44,15 +47,24 @@ internal sealed class Gazetteer
             Add([row[0]], NameKind.Place, n => n, row[1]);
         }
 
-        foreach (var row in ExtractionData.ReadTable("organizations.tsv", 2))
+        foreach (var row in ExtractionData.ReadTable("organizations.tsv", 3))
         {
-            Add([row[0]], NameKind.Organization, n => n, row[1]);
+            var canonical = row[0];
+            string[] aliases = [canonical, .. row[2].Split('|', StringSplitOptions.RemoveEmptyEntries)];
+            Add(aliases, NameKind.Organization, _ => canonical, row[1]);
+            AddAliases(canonical, aliases);
         }
 
-        foreach (var row in ExtractionData.ReadTable("people.tsv", 2))
+        foreach (var row in ExtractionData.ReadTable("people.tsv", 3))
         {
-            Add([row[0]], NameKind.Person, n => n, row[1]);
-            Surnames.TryAdd(row[0][(row[0].LastIndexOf(' ') + 1)..], new GazetteerEntry(NameKind.Person, row[0], row[1] == "-" ? null : row[1]));
+            var canonical = row[0];
+            string[] aliases = [canonical, .. row[2].Split('|', StringSplitOptions.RemoveEmptyEntries)];
+            Add(aliases, NameKind.Person, _ => canonical, row[1]);
+            AddAliases(canonical, aliases);
+            foreach (var alias in aliases)
+            {
+                Surnames.TryAdd(alias[(alias.LastIndexOf(' ') + 1)..], new GazetteerEntry(NameKind.Person, canonical, row[1] == "-" ? null : row[1]));
+            }
         }
 
         foreach (var title in ExtractionData.ReadLines("titles.txt"))
@@ -95,9 +107,22 @@ internal sealed class Gazetteer
 
     public bool IsTitle(string words) => titles.Contains(words);
 
+    /// <summary>Every name the gazetteers give a person, organization or country by its canonical name, the canonical one first; none for others.</summary>
+    public IReadOnlyList<string> AliasesOf(string canonical) => aliasesOf.TryGetValue(canonical, out var aliases) ? aliases : [];
+
     public bool MayStartName(string word) => nameHeads.Contains(word);
 
     public bool MayStartTitle(string word) => titleHeads.Contains(word);
+
+    private void AddAliases(string canonical, IEnumerable<string> aliases)
+    {
+        if (!aliasesOf.TryGetValue(canonical, out var known))
+        {
+            aliasesOf[canonical] = known = [canonical];
+        }
+
+        known.AddRange(aliases.Where(alias => !known.Contains(alias)));
+    }
 
     private void Add(IEnumerable<string> aliases, NameKind kind, Func<string, string> canonical, string code)
     {

@@ -202,7 +202,7 @@ public sealed class ArticleProcessor(
             }
         }
 
-        await eventWriter.WriteCountsAsync(counts, cancellationToken);
+        await eventWriter.WriteCountsAsync(articleKey, counts, cancellationToken);
         telemetry.ExtractionDuration.Record(extraction.TotalMilliseconds);
         return new ArticleWritten(article, count, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }

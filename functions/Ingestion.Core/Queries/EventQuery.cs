@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ingestion.Core.Actors;
 using Ingestion.Core.Extraction;
 using Ingestion.Core.Geo;
 using Ingestion.Core.Storage;
@@ -22,8 +23,12 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
     /// <summary>CAMEO root codes ("04"); an event matches if it has any of them.</summary>
     public IReadOnlyList<string> Types { get; init; } = [];
 
-    /// <summary>A party to the event (actor or target), by name, case-insensitive.</summary>
+    /// <summary>A party to the event (actor or target): an actor id, canonical name or alias, resolved by <see cref="Actors.ActorDirectory"/>.</summary>
     public string? Actor { get; init; }
+
+    /// <summary>The actor ids <see cref="Actor"/> resolved to (an event matches if any is a party); empty when it names no actor.</summary>
+    public IReadOnlyList<string>? ActorIds { get; init; }
+
 
     /// <summary>A place id, name or alias; an alias naming several places matches them all (see <see cref="PlaceNames"/>).</summary>
     public string? Location { get; init; }
@@ -42,12 +47,12 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
     /// <summary>Coded events by default (what a dashboard shows); not a filter that needs the events themselves for counts.</summary>
     public EventSelection Selection { get; init; } = EventSelection.Coded;
 
-    public bool HasFilters => Types.Count > 0 || Actor is not null || Location is not null || Country is not null || Article is not null || Precision is not null;
+    public bool HasFilters => Types.Count > 0 || Actor is not null || ActorIds is not null || Location is not null || Country is not null || Article is not null || Precision is not null;
 
     /// <summary>What a continuation token is bound to: every parameter but the token and the page size.</summary>
     internal string Fingerprint => string.Create(
         CultureInfo.InvariantCulture,
-        $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Types.Order(StringComparer.Ordinal))}|{Actor}|{Location}|{Country}|{Article}|{Precision}|{Selection}");
+        $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Types.Order(StringComparer.Ordinal))}|{Actor}|{string.Join(',', ActorIds ?? [])}|{Location}|{Country}|{Article}|{Precision}|{Selection}");
 
     internal bool Selected(EventRecord record) => Selection switch
     {
@@ -61,7 +66,7 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
     {
         var dimensions = EventIndexKeys.Dimensions(record).ToHashSet();
         return (Types.Count == 0 || (record.Type is { } type && Types.Contains(type.Code)))
-            && (Actor is null || dimensions.Contains((EventIndexKeys.Actor, EventIndexKeys.Normalize(EventIndexKeys.Actor, Actor))))
+            && (ActorIds is null || ActorIds.Any(id => dimensions.Contains((EventIndexKeys.Actor, id))))
             && (Location is null || locationKeys.Any(key => dimensions.Contains((EventIndexKeys.Location, EventIndexKeys.Normalize(EventIndexKeys.Location, key)))))
             && (Country is null || dimensions.Contains((EventIndexKeys.Country, EventIndexKeys.Normalize(EventIndexKeys.Country, Country))))
             && (Article is null || record.Article.Name == Article)
@@ -71,4 +76,5 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
 }
 
 /// <param name="EntitiesRead">How many table entities the query read: its cost, which grows with what it returns.</param>
-public sealed record EventPage(IReadOnlyList<EventRecord> Events, string? ContinuationToken, int EntitiesRead = 0);
+/// <param name="ResolvedActors">What the query's <c>actor</c> named; null without one.</param>
+public sealed record EventPage(IReadOnlyList<EventRecord> Events, string? ContinuationToken, int EntitiesRead = 0, IReadOnlyList<ActorReference>? ResolvedActors = null);

@@ -1,22 +1,30 @@
 using Azure.Data.Tables;
+using Ingestion.Core.Actors;
 using Ingestion.Core.Storage;
 
 namespace Ingestion.Core.Queries;
 
 /// <summary>
 /// Reads events in date order, one page at a time. A date range alone scans the Events table's partitions for those
-/// days; a filter reads its EventIndex partition instead (several types, or the places a location name stands for: one partition each, merged), so the cost
+/// days; a filter reads its EventIndex partition instead (several types or actors, or the places a location name stands for: one partition each, merged), so the cost
 /// follows what is returned, not the size of the table. Pages continue after the last key read (keyset paging).
 /// </summary>
-public sealed class EventQueryService(StorageClients storage)
+public sealed class EventQueryService(StorageClients storage, ActorDirectory actors)
 {
     /// <exception cref="InvalidContinuationTokenException">The token is not one this query produced.</exception>
     public async Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken)
     {
+        var fingerprint = query.Fingerprint;
         string? after = null;
         if (query.ContinuationToken is { } token)
         {
-            after = ContinuationTokens.TryRead(token, query.Fingerprint) ?? throw new InvalidContinuationTokenException();
+            after = ContinuationTokens.TryRead(token, fingerprint) ?? throw new InvalidContinuationTokenException();
+        }
+
+        (query, var resolved) = await ResolveActorAsync(query, cancellationToken);
+        if (query.ActorIds is { Count: 0 })
+        {
+            return new EventPage([], null, 0, resolved);
         }
 
         var locationKeys = query.LocationKeys;
@@ -60,7 +68,22 @@ public sealed class EventQueryService(StorageClients storage)
             last = null;
         }
 
-        return new EventPage(events, last is null ? null : ContinuationTokens.Create(query.Fingerprint, last), scans.Sum(scan => scan.EntitiesRead));
+        return new EventPage(events, last is null ? null : ContinuationTokens.Create(fingerprint, last), scans.Sum(scan => scan.EntitiesRead), resolved);
+    }
+
+    /// <summary>
+    /// The query with its <c>actor</c> value resolved to actor ids (every actor an alias names), and those actors;
+    /// the query unchanged, and null, when it has no actor value or its ids are already known.
+    /// </summary>
+    public async Task<(EventQuery Query, IReadOnlyList<ActorReference>? Resolved)> ResolveActorAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Actor is not { } value || query.ActorIds is not null)
+        {
+            return (query, null);
+        }
+
+        var found = await actors.ResolveAsync(value, cancellationToken);
+        return (query with { ActorIds = [.. found.Select(actor => actor.Id)] }, [.. found.Select(actor => new ActorReference(actor.Id, actor.Name))]);
     }
 
     private static async Task<bool> AllExhaustedAsync(List<Scan> scans, int pageSize, CancellationToken cancellationToken)
@@ -83,7 +106,7 @@ public sealed class EventQueryService(StorageClients storage)
         var to = TableKeys.EventPartitionKey(query.To);
         var indexPartitions =
             query.Article is { } article ? [EventIndexKeys.ArticlePartition(TableKeys.ArticleKey(article))]
-            : query.Actor is { } actor ? [EventIndexKeys.Partition(EventIndexKeys.Actor, actor)]
+            : query.ActorIds is { } ids ? ids.Select(id => EventIndexKeys.Partition(EventIndexKeys.Actor, id)).Distinct().ToList()
             : query.Location is not null ? locationKeys.Select(key => EventIndexKeys.Partition(EventIndexKeys.Location, key)).Distinct().ToList()
             : query.Country is { } country ? [EventIndexKeys.Partition(EventIndexKeys.Country, country)]
             : query.Types.Select(type => EventIndexKeys.Partition(EventIndexKeys.Type, type)).Distinct().ToList();

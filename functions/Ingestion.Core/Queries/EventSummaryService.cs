@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure.Data.Tables;
+using Ingestion.Core.Actors;
 using Ingestion.Core.Extraction;
 using Ingestion.Core.Geo;
 using Ingestion.Core.Storage;
@@ -39,7 +39,11 @@ public sealed record SummaryBucket(string Key, string? Label, int Count, IReadOn
 }
 
 /// <param name="ResolvedPlaces">The places a <c>location</c> filter stood for; absent without one.</param>
-public sealed record EventSummary(SummaryGrouping GroupBy, string From, string To, IReadOnlyList<SummaryBucket> Buckets, int EntitiesRead, IReadOnlyList<ResolvedPlace>? ResolvedPlaces = null);
+/// <param name="ResolvedActors">What the query's <c>actor</c> named; absent without one.</param>
+public sealed record EventSummary(SummaryGrouping GroupBy, string From, string To, IReadOnlyList<SummaryBucket> Buckets, int EntitiesRead, IReadOnlyList<ResolvedPlace>? ResolvedPlaces = null)
+{
+    public IReadOnlyList<ActorReference>? ResolvedActors { get; init; }
+}
 
 /// <summary>A place with events in a range, for search and autocomplete; coordinates are null for a place stored unresolved.</summary>
 public sealed record PlaceCount(string Id, string Name, FeatureKind? FeatureKind, string? CountryCode, string? Admin1, double? Latitude, double? Longitude, int Count);
@@ -53,6 +57,7 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
     /// <param name="top">How many buckets to keep for type, actor, location and country groupings (largest first).</param>
     public async Task<EventSummary> SummarizeAsync(EventQuery query, SummaryGrouping groupBy, int top, CancellationToken cancellationToken)
     {
+        (query, var resolved) = await events.ResolveActorAsync(query, cancellationToken);
         var (days, read) = query.HasFilters
             ? await CountEventsAsync(query, cancellationToken)
             : await ReadCountRowsAsync(query, cancellationToken);
@@ -62,7 +67,10 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
             TableKeys.EventPartitionKey(query.To),
             Group(days, groupBy, top),
             read,
-            query.Location is { } location ? PlaceNames.Resolve(location, GeoGazetteer.Shared) : null);
+            query.Location is { } location ? PlaceNames.Resolve(location, GeoGazetteer.Shared) : null)
+        {
+            ResolvedActors = resolved,
+        };
     }
 
     /// <summary>Places with events in the range whose names (any alias) a search matches, most events first; read from the count rows.</summary>
@@ -84,8 +92,6 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
     /// <summary>The count rows of the range, only the columns of the query's selection (uncoded: all minus coded).</summary>
     private async Task<(List<DayCounts> Days, int Read)> ReadCountRowsAsync(EventQuery query, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {EventIndexKeys.CountPartition(TableKeys.EventPartitionKey(query.From))} and PartitionKey le {EventIndexKeys.CountPartition(TableKeys.EventPartitionKey(query.To))}");
         var coded = query.Selection != EventSelection.All;
         var columns = query.Selection switch
         {
@@ -94,7 +100,7 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
             _ => [.. EventCounts.Columns(coded: false), .. EventCounts.Columns(coded: true)],
         };
         var days = new List<DayCounts>();
-        await foreach (var row in storage.EventIndexTable.QueryAsync<TableEntity>(filter, select: [.. columns, "PartitionKey"], cancellationToken: cancellationToken))
+        await foreach (var row in DailyEventCounts.ReadRowsAsync(storage.EventIndexTable, query.From, query.To, [.. columns, EventCounts.ActorNames], cancellationToken))
         {
             var day = row.PartitionKey[(EventIndexKeys.Count.Length + 1)..];
             var counts = DayCounts.Read(day, row, coded);
@@ -133,11 +139,22 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
         SummaryGrouping.Week => TimeBuckets(days, day => ISOWeek.GetYear(Date(day)).ToString(CultureInfo.InvariantCulture) + "-W" + ISOWeek.GetWeekOfYear(Date(day)).ToString("D2", CultureInfo.InvariantCulture)),
         SummaryGrouping.Month => TimeBuckets(days, day => day[..7]),
         SummaryGrouping.Type => Ranked(days.SelectMany(d => d.Types), top, code => CameoCategories.Find(code)?.Label),
-        SummaryGrouping.Actor => Ranked(days.SelectMany(d => d.Actors), top),
+        SummaryGrouping.Actor => Ranked(days.SelectMany(d => d.Actors), top, ActorNames(days)),
         SummaryGrouping.Location => Ranked(days.SelectMany(d => d.Locations), top),
         SummaryGrouping.Place => Ranked(days.SelectMany(d => d.Places), top).ConvertAll(PlaceBucket),
         _ => Ranked(days.SelectMany(d => d.Countries), top),
     };
+
+    private static Func<string, string?> ActorNames(List<DayCounts> days)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, name) in days.SelectMany(day => day.ActorNames))
+        {
+            names.TryAdd(id, name);
+        }
+
+        return id => names.GetValueOrDefault(id);
+    }
 
     private static List<SummaryBucket> TimeBuckets(List<DayCounts> days, Func<string, string> bucketOf) =>
         days.GroupBy(day => bucketOf(day.Day), StringComparer.Ordinal)
@@ -170,12 +187,11 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
 
     private static DateTime Date(string day) => DateTime.ParseExact(day, TableKeys.DateFormat, CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, int> Map(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<Dictionary<string, int>>(json) ?? [];
+    private static Dictionary<string, int> Map(string? json) => DailyEventCounts.Map<int>(json);
 
     /// <summary>One day's counts: a count row, or a single event counted the same way.</summary>
     private sealed record DayCounts(
-        string Day, int Total, int BeforePublication, Dictionary<string, int> Types, Dictionary<string, int> Actors, Dictionary<string, int> Locations, Dictionary<string, int> Countries, Dictionary<string, int> Places)
+        string Day, int Total, int BeforePublication, Dictionary<string, int> Types, Dictionary<string, int> Actors, Dictionary<string, int> Locations, Dictionary<string, int> Countries, Dictionary<string, int> Places, Dictionary<string, string> ActorNames)
     {
         public static DayCounts Read(string day, TableEntity row, bool coded) => new(
             day,
@@ -185,20 +201,22 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
             Map(row.GetString(EventCounts.Column(EventCounts.Actors, coded))),
             Map(row.GetString(EventCounts.Column(EventCounts.Locations, coded))),
             Map(row.GetString(EventCounts.Column(EventCounts.Countries, coded))),
-            Map(row.GetString(EventCounts.Column(EventCounts.Places, coded))));
+            Map(row.GetString(EventCounts.Column(EventCounts.Places, coded))),
+            DailyEventCounts.Map<string>(row.GetString(EventCounts.ActorNames)));
 
         public static DayCounts Of(EventRecord record) => new(
             record.Date,
             1,
             record.DateSource == DateSource.BeforePublication ? 1 : 0,
             One(record.Type is { } type ? [type.Code] : []),
-            One(record.Actors.Concat(record.Targets).Select(actor => actor.Name)),
+            One(record.Actors.Concat(record.Targets).Select(actor => actor.Id)),
             One(record.Locations.Select(place => place.Name)),
             One(record.Actors.Concat(record.Targets).Select(actor => actor.CountryCode).Concat(record.Locations.Select(place => place.CountryCode)).OfType<string>()),
-            One(record.Locations.Select(EventIndexKeys.PlaceKey)));
+            One(record.Locations.Select(EventIndexKeys.PlaceKey)),
+            record.Actors.Concat(record.Targets).DistinctBy(actor => actor.Id).ToDictionary(actor => actor.Id, actor => actor.Name, StringComparer.Ordinal));
 
         public DayCounts Minus(DayCounts other) => new(
-            Day, Total - other.Total, BeforePublication - other.BeforePublication, Less(Types, other.Types), Less(Actors, other.Actors), Less(Locations, other.Locations), Less(Countries, other.Countries), Less(Places, other.Places));
+            Day, Total - other.Total, BeforePublication - other.BeforePublication, Less(Types, other.Types), Less(Actors, other.Actors), Less(Locations, other.Locations), Less(Countries, other.Countries), Less(Places, other.Places), ActorNames);
 
         private static Dictionary<string, int> Less(Dictionary<string, int> counts, Dictionary<string, int> subtracted) =>
             counts.Select(pair => (pair.Key, Count: pair.Value - subtracted.GetValueOrDefault(pair.Key)))

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using Ingestion.Core.Actors;
 using Ingestion.Core.Extraction;
 
 namespace Ingestion.Core.Storage;
@@ -9,11 +11,15 @@ namespace Ingestion.Core.Storage;
 /// per distinct type, actor, location (by name, and by place key) and country, not the events, so a long article's
 /// counts fit in memory. Each row counts all events and, in the <c>Coded…</c> columns, the coded ones, so a summary
 /// reads the columns of its selection only; <c>BeforePublication</c> tells the events only known to be before the
-/// publication from those dated that day.
+/// publication from those dated that day. Actors are counted by id, with their names beside (<c>ActorNames</c>); the
+/// same pass gathers the article's contributions to the Actors table.
 /// </summary>
 public sealed class DailyEventCounts(string articleKey)
 {
     private readonly Dictionary<string, (Counts All, Counts Coded)> _days = new(StringComparer.Ordinal);
+
+    /// <summary>The article's contributions to its actors, for <see cref="ActorRegistry"/>.</summary>
+    public ActorContributions Actors { get; } = new();
 
     public void Add(EventRecord record)
     {
@@ -28,6 +34,8 @@ public sealed class DailyEventCounts(string articleKey)
         {
             day.Coded.Add(record);
         }
+
+        Actors.Add(record);
     }
 
     /// <summary>One row per day, its counts as JSON objects in the order the names were first met.</summary>
@@ -36,8 +44,25 @@ public sealed class DailyEventCounts(string articleKey)
         var row = new TableEntity(EventIndexKeys.CountPartition(day.Key), articleKey);
         day.Value.All.WriteTo(row, coded: false);
         day.Value.Coded.WriteTo(row, coded: true);
+        day.Value.All.WriteNamesTo(row);
         return row;
     });
+
+    /// <summary>Every article's count rows for the days of a range, with only the given columns.</summary>
+    public static async IAsyncEnumerable<TableEntity> ReadRowsAsync(
+        TableClient table, DateOnly from, DateOnly to, IReadOnlyList<string> columns, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {EventIndexKeys.CountPartition(TableKeys.EventPartitionKey(from))} and PartitionKey le {EventIndexKeys.CountPartition(TableKeys.EventPartitionKey(to))}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: [.. columns, "PartitionKey"], cancellationToken: cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>A count column's JSON object, as read from a row.</summary>
+    public static Dictionary<string, T> Map<T>(string? json) =>
+        string.IsNullOrEmpty(json) ? new(StringComparer.Ordinal) : JsonSerializer.Deserialize<Dictionary<string, T>>(json) ?? new(StringComparer.Ordinal);
 
     private sealed class Counts
     {
@@ -45,6 +70,7 @@ public sealed class DailyEventCounts(string articleKey)
         private int _beforePublication;
         private readonly Dictionary<string, int> _types = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _actors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _actorNames = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _locations = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _places = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _countries = new(StringComparer.Ordinal);
@@ -59,7 +85,12 @@ public sealed class DailyEventCounts(string articleKey)
             }
 
             var parties = record.Actors.Concat(record.Targets).ToList();
-            Increment(_actors, parties.Select(a => a.Name).Distinct());
+            Increment(_actors, parties.Select(a => a.Id).Distinct());
+            foreach (var actor in parties)
+            {
+                _actorNames.TryAdd(actor.Id, actor.Name);
+            }
+
             Increment(_locations, record.Locations.Select(p => p.Name).Distinct());
             Increment(_places, record.Locations.Select(EventIndexKeys.PlaceKey).Distinct());
             Increment(_countries, parties.Select(a => a.CountryCode).Concat(record.Locations.Select(p => p.CountryCode)).OfType<string>().Distinct());
@@ -75,6 +106,9 @@ public sealed class DailyEventCounts(string articleKey)
             row[EventCounts.Column(EventCounts.Places, coded)] = JsonSerializer.Serialize(_places);
             row[EventCounts.Column(EventCounts.Countries, coded)] = JsonSerializer.Serialize(_countries);
         }
+
+        /// <summary>Names are the same for both selections, so one column serves them.</summary>
+        public void WriteNamesTo(TableEntity row) => row[EventCounts.ActorNames] = JsonSerializer.Serialize(_actorNames);
 
         private static void Increment(Dictionary<string, int> counts, IEnumerable<string> keys)
         {

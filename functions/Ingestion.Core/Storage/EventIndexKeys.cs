@@ -6,7 +6,7 @@ namespace Ingestion.Core.Storage;
 
 /// <summary>
 /// The EventIndex table's layout. Each event is copied under one partition per thing a dashboard filters by —
-/// <c>article|…</c>, <c>actor|…</c>, <c>location|…</c> (a place's gazetteer id, or its name when unresolved), <c>country|…</c>, <c>type|…</c> — with the row key
+/// <c>article|…</c>, <c>actor|{actor id}</c>, <c>location|…</c> (a place's gazetteer id, or its name when unresolved), <c>country|…</c>, <c>type|…</c> — with the row key
 /// <c>{date}|{event row key}</c>, so a filtered query reads one partition's date range, in date order, and never the
 /// events it does not return. Per day, each article also has one <c>count|{date}</c> row holding its event counts
 /// by type, actor, location and country, so summaries read counters instead of events.
@@ -41,12 +41,12 @@ public static class EventIndexKeys
         }
     }
 
-    /// <summary>The filterable values of an event: actors and targets alike are "actor" (a party to the event).</summary>
+    /// <summary>The filterable values of an event: actors and targets alike are "actor" (a party to the event), by actor id.</summary>
     public static IEnumerable<(string Dimension, string Value)> Dimensions(EventRecord record)
     {
         foreach (var actor in record.Actors.Concat(record.Targets))
         {
-            yield return (Actor, Normalize(Actor, actor.Name));
+            yield return (Actor, actor.Id);
             if (actor.CountryCode is { Length: > 0 } code)
             {
                 yield return (Country, Normalize(Country, code));

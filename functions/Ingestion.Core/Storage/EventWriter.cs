@@ -1,10 +1,11 @@
 using Azure.Data.Tables;
+using Ingestion.Core.Actors;
 
 namespace Ingestion.Core.Storage;
 
 /// <summary>
-/// Writes an article's events with their index copies and per-day counts, and removes whatever an earlier version of
-/// the article left that the new one does not have. The article's own index partition lists every event it has (or
+/// Writes an article's events with their index copies, per-day counts and contributions to the Actors table, and
+/// removes whatever an earlier version of the article left that the new one does not have. The article's own index partition lists every event it has (or
 /// may have, mid-write), which is how stale rows are found.
 /// </summary>
 /// <remarks>
@@ -14,7 +15,7 @@ namespace Ingestion.Core.Storage;
 /// <see cref="WriteCountsAsync"/>), so that nothing holds all its events or keys at once; while it is re-parsed its
 /// events are briefly missing.
 /// </remarks>
-public sealed class EventWriter(StorageClients storage)
+public sealed class EventWriter(StorageClients storage, ActorRegistry actors)
 {
     /// <summary>Listed rows read per query page while deleting: the memory a deletion takes.</summary>
     private const int ListingPage = 1000;
@@ -37,14 +38,22 @@ public sealed class EventWriter(StorageClients storage)
             keepIndex: indexRows.Select(row => (row.PartitionKey, row.RowKey)).ToHashSet(),
             afterPage: null,
             cancellationToken);
+        await actors.SetArticleAsync(articleKey, counts.Actors.All, firstWrite, cancellationToken);
         return (written, deleted);
     }
 
-    /// <summary>Deletes every row the article's index partition lists, page by page: what any earlier parse wrote or began to write.</summary>
+    /// <summary>
+    /// Deletes every row the article's index partition lists, page by page — what any earlier parse wrote or began to
+    /// write — and subtracts the article's contributions to the Actors table.
+    /// </summary>
     /// <param name="afterPage">Called after each page, so a long deletion can keep the article's lease.</param>
     /// <returns>The number of keys deleted (a day's count row once per page that lists it).</returns>
-    public Task<int> DeleteArticleEventsAsync(string articleKey, Func<CancellationToken, Task> afterPage, CancellationToken cancellationToken) =>
-        DeleteListedAsync(articleKey, keepEvents: [], keepIndex: [], afterPage, cancellationToken);
+    public async Task<int> DeleteArticleEventsAsync(string articleKey, Func<CancellationToken, Task> afterPage, CancellationToken cancellationToken)
+    {
+        var deleted = await DeleteListedAsync(articleKey, keepEvents: [], keepIndex: [], afterPage, cancellationToken);
+        await actors.RemoveArticleAsync(articleKey, cancellationToken);
+        return deleted;
+    }
 
     /// <summary>
     /// Writes some of a long article's events and their index copies (the article's listing first) and adds them to
@@ -54,8 +63,12 @@ public sealed class EventWriter(StorageClients storage)
     public Task<int> AppendEventsAsync(string articleKey, IReadOnlyList<TableEntity> events, DailyEventCounts counts, CancellationToken cancellationToken) =>
         WriteAsync(articleKey, events, IndexRows(articleKey, events, counts), cancellationToken);
 
-    public Task WriteCountsAsync(DailyEventCounts counts, CancellationToken cancellationToken) =>
-        UpsertAsync(storage.EventIndexTable, counts.Rows(), cancellationToken);
+    /// <summary>Writes a long article's count rows and its contributions to the Actors table, once its events are all written.</summary>
+    public async Task WriteCountsAsync(string articleKey, DailyEventCounts counts, CancellationToken cancellationToken)
+    {
+        await UpsertAsync(storage.EventIndexTable, counts.Rows(), cancellationToken);
+        await actors.SetArticleAsync(articleKey, counts.Actors.All, firstWrite: false, cancellationToken);
+    }
 
     /// <summary>Every index copy of the events (the article's listing included), counting them by day on the way.</summary>
     private static List<TableEntity> IndexRows(string articleKey, IReadOnlyList<TableEntity> events, DailyEventCounts counts)
@@ -131,6 +144,9 @@ public static class EventCounts
     public const string Total = "Total";
     public const string Types = "Types";
     public const string Actors = "Actors";
+
+    /// <summary>Each counted actor id's name, for summaries by actor.</summary>
+    public const string ActorNames = "ActorNames";
     public const string Locations = "Locations";
 
     /// <summary>Counts by place key (<see cref="EventIndexKeys.PlaceKey"/>), for maps and place search.</summary>

@@ -43,6 +43,7 @@ public sealed class StorageClients
         EventsTable = TableService.GetTableClient(names.EventsTableName);
         ArticlesTable = TableService.GetTableClient(names.ArticlesTableName);
         EventIndexTable = TableService.GetTableClient(names.EventIndexTableName);
+        ActorsTable = TableService.GetTableClient(names.ActorsTableName);
     }
 
     public BlobServiceClient BlobService { get; }
@@ -63,6 +64,9 @@ public sealed class StorageClients
     /// <summary>Copies of events keyed by article, actor, location, country and type, and per-day counts: see <see cref="EventIndexKeys"/>.</summary>
     public TableClient EventIndexTable { get; }
 
+    /// <summary>Actors with their aliases and event counts, each article's contribution to them, and the alias index: see <see cref="Actors.ActorKeys"/>.</summary>
+    public TableClient ActorsTable { get; }
+
     /// <summary>Creates the container, queue and tables where they are missing (the local host and tests; in Azure the infra creates them).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +75,7 @@ public sealed class StorageClients
         await EventsTable.CreateIfNotExistsAsync(cancellationToken);
         await ArticlesTable.CreateIfNotExistsAsync(cancellationToken);
         await EventIndexTable.CreateIfNotExistsAsync(cancellationToken);
+        await ActorsTable.CreateIfNotExistsAsync(cancellationToken);
     }
 }
 

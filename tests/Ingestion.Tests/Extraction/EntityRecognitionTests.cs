@@ -15,6 +15,11 @@ public class EntityRecognitionTests
     [InlineData("Leaders met at NATO’s headquarters.", "NATO", EntityType.Organization, "NATO", null)]
     [InlineData("A statement came from the White House today.", "White House", EntityType.Organization, "White House", "US")]
     [InlineData("Talks with Macron went well.", "Macron", EntityType.Person, "Emmanuel Macron", "FR")]
+    // Other names and acronyms in the gazetteers refer to the canonical name.
+    [InlineData("Leaders of the North Atlantic Treaty Organization met.", "North Atlantic Treaty Organization", EntityType.Organization, "NATO", null)]
+    [InlineData("Sanctions by the EU began.", "EU", EntityType.Organization, "European Union", null)]
+    [InlineData("He spoke to Joseph Biden yesterday.", "Joseph Biden", EntityType.Person, "Joe Biden", "US")]
+    [InlineData("Talks with Zelenskyy went well.", "Zelenskyy", EntityType.Person, "Volodymyr Zelensky", "UA")]
     // Titles are stripped from the name; a qualifier before the title gives the country.
     [InlineData("In Warsaw, Polish Defense Minister Mariusz Blasak hailed the move.", "Mariusz Blasak", EntityType.Person, "Mariusz Blasak", "PL")]
     [InlineData("Their commander was Major General Christopher Donahue.", "Christopher Donahue", EntityType.Person, "Christopher Donahue", null)]
@@ -39,6 +44,24 @@ public class EntityRecognitionTests
     {
         var entities = SampleText.Extract("Mariusz Blasak, the minister, arrived. Later Blasak spoke.").Entities;
         Assert.Equal("Mariusz Blasak", Assert.Single(entities, e => e.Text == "Blasak").CanonicalName);
+    }
+
+    [Theory]
+    [InlineData("President Macron arrived. Later the French President spoke.", "French President", "Emmanuel Macron", "FR")]
+    [InlineData("President Biden spoke. Troops left on the orders of the US President.", "US President", "Joe Biden", "US")]
+    [InlineData("Polish Defense Minister Mariusz Blasak arrived. The talks pleased the Polish Defense Minister.", "Polish Defense Minister", "Mariusz Blasak", "PL")]
+    public void Title_and_country_refer_to_the_person_the_article_gave_them(string text, string mention, string canonical, string countryCode)
+    {
+        var entity = Assert.Single(SampleText.Extract(text).Entities, e => e.Text == mention);
+        Assert.Equal((EntityType.Person, canonical, countryCode), (entity.Type, entity.CanonicalName, entity.CountryCode));
+    }
+
+    [Theory]
+    [InlineData("Later the French President spoke.")]
+    [InlineData("President Biden spoke. Later the French President spoke.")]
+    public void Title_and_country_no_one_was_given_name_no_person(string text)
+    {
+        Assert.DoesNotContain(SampleText.Extract(text).Entities, e => e.Type == EntityType.Person && e.Text.Contains("French", StringComparison.Ordinal));
     }
 
     [Theory]
