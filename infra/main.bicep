@@ -20,6 +20,9 @@ param principalId string = ''
 @description('Origins (https://host) of dashboards hosted elsewhere that may call the API from a browser.')
 param allowedOrigins array = []
 
+@description('Client ID of a Microsoft Entra ID app registration to sign people in with in front of the dashboard and API; empty (the default) leaves sign-in off.')
+param entraClientId string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -111,6 +114,7 @@ module functions 'app/functions.bicep' = {
     tags: tags
     serviceName: 'ingestion'
     allowedOrigins: allowedOrigins
+    entraClientId: entraClientId
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name

@@ -24,6 +24,12 @@ param deploymentContainerName string
 
 param applicationInsightsName string
 
+@description('Client ID of a Microsoft Entra ID app registration: when set, App Service authentication signs people in with Entra ID in front of the dashboard and the API (function keys are still required). Empty: off.')
+param entraClientId string = ''
+
+@description('The Entra ID tenant that signs people in.')
+param entraTenantId string = subscription().tenantId
+
 @description('Names of the storage resources Core uses: the Ingestion configuration section.')
 param containerName string
 param parseQueueName string
@@ -126,6 +132,40 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       // Not a secret: the component accepts only Entra tokens, which the identity below obtains.
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    }
+  }
+
+  // Built-in authentication (Easy Auth) in front of every route: a browser is sent to the Entra sign-in page, an API
+  // client without a token gets 401. ID tokens only, so no client secret is stored (see infra/README.md).
+  resource authSettings 'config' = if (!empty(entraClientId)) {
+    name: 'authsettingsV2'
+    properties: {
+      platform: {
+        enabled: true
+      }
+      globalValidation: {
+        requireAuthentication: true
+        unauthenticatedClientAction: 'RedirectToLoginPage'
+        redirectToProvider: 'azureactivedirectory'
+      }
+      identityProviders: {
+        azureActiveDirectory: {
+          enabled: true
+          registration: {
+            clientId: entraClientId
+            openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+          }
+          validation: {
+            allowedAudiences: [
+              entraClientId
+              'api://${entraClientId}'
+            ]
+          }
+        }
+      }
+      httpSettings: {
+        requireHttps: true
+      }
     }
   }
 

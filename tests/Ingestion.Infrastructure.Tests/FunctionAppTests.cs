@@ -98,11 +98,30 @@ public sealed class FunctionAppTests(CompiledTemplates templates)
         Assert.True(component["properties"]!["DisableLocalAuth"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public void Entra_sign_in_is_a_parameter_off_by_default_that_requires_sign_in_on_every_route()
+    {
+        var module = templates.Main.ResourcesOfType("Microsoft.Resources/deployments").Single(deployment => (string?)deployment.Json["name"] == "functions");
+        var auth = Functions.ResourcesOfType("Microsoft.Web/sites/config").Single(resource => resource.Json["condition"] is not null).Json;
+        var properties = auth["properties"]!;
+        var entra = properties["identityProviders"]!["azureActiveDirectory"]!;
+
+        Assert.Equal("[parameters('entraClientId')]", module.Json["properties"]!["parameters"]!["entraClientId"]!["value"]!.GetValue<string>());
+        Assert.Equal("", templates.Main.Json["parameters"]!["entraClientId"]!["defaultValue"]!.GetValue<string>());
+        Assert.Equal("[not(empty(parameters('entraClientId')))]", auth["condition"]!.GetValue<string>());
+        Assert.EndsWith("'authsettingsV2')]", auth["name"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(properties["platform"]!["enabled"]!.GetValue<bool>());
+        Assert.True(properties["globalValidation"]!["requireAuthentication"]!.GetValue<bool>());
+        Assert.Equal("azureactivedirectory", properties["globalValidation"]!["redirectToProvider"]!.GetValue<string>());
+        Assert.Equal("[parameters('entraClientId')]", entra["registration"]!["clientId"]!.GetValue<string>());
+        Assert.Contains("parameters('entraTenantId')", entra["registration"]!["openIdIssuer"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private JsonObject Site() => Functions.ResourcesOfType("Microsoft.Web/sites").Single().Instances().Single();
 
     private Dictionary<string, JsonNode?> AppSettings()
     {
-        var config = Functions.ResourcesOfType("Microsoft.Web/sites/config").Single().Instances().Single();
+        var config = Functions.ResourcesOfType("Microsoft.Web/sites/config").Single(resource => resource.Json["condition"] is null).Instances().Single();
         Assert.EndsWith("/appsettings", config["name"]!.GetValue<string>(), StringComparison.Ordinal);
         return config["properties"]!.AsObject().ToDictionary(setting => setting.Key, setting => setting.Value);
     }
