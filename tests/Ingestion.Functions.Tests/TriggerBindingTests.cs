@@ -58,13 +58,14 @@ public sealed partial class TriggerBindingTests
     public void Every_function_class_is_found()
     {
         Assert.Equal(
-            ["GetArticle", "GetDashboard", "GetEventSummary", "GetEvents", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "SweepStalledArticles"],
+            ["GetArticle", "GetDashboard", "GetEventSummary", "GetEvents", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "SearchPlaces", "SweepStalledArticles"],
             FunctionClasses.Select(type => type.Name).Order(StringComparer.Ordinal));
     }
 
     [Theory]
     [InlineData(typeof(GetEvents), IngestionApi.EventsRoute)]
     [InlineData(typeof(GetArticle), IngestionApi.ArticleRoute)]
+    [InlineData(typeof(SearchPlaces), IngestionApi.PlacesRoute)]
     public void Http_functions_serve_Core_routes_with_GET_behind_a_function_key(Type function, string route)
     {
         var (parameter, trigger) = Trigger<HttpTriggerAttribute>(function);

@@ -31,10 +31,12 @@ public static class IngestionApi
         var api = app.MapGroup("/api");
         api.MapGet(EventsRoute, ([AsParameters] EventsParameters _, HttpRequest request, EventQueryService events, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
             GetEventsAsync(request, events, options, cancellationToken))
-            .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging.");
+            .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging; or every page as CSV or GeoJSON.")
+            .Produces<EventsResponse>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType);
         api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, EventSummaryService summaries, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
             GetEventSummaryAsync(request, summaries, options, cancellationToken))
-            .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location, country or place (with coordinates).");
+            .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location, country or place (with coordinates); as JSON, CSV or (places) GeoJSON.")
+            .Produces<EventSummary>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType);
         api.MapGet(PlacesRoute, ([AsParameters] PlacesParameters _, HttpRequest request, EventSummaryService summaries, IOptions<IngestionOptions> options, CancellationToken cancellationToken) =>
             SearchPlacesAsync(request, summaries, options, cancellationToken))
             .WithName("SearchPlaces").WithSummary("Places with events in a range, most events first, whose names or aliases match a search.");
@@ -59,10 +61,11 @@ public static class IngestionApi
     public static ContentHttpResult GetDashboard() => TypedResults.Content(Dashboard.Html, "text/html; charset=utf-8");
 
     /// <summary><c>GET /api/events</c></summary>
-    public static async Task<Results<Ok<EventsResponse>, ValidationProblem>> GetEventsAsync(
+    public static async Task<Results<Ok<EventsResponse>, PushStreamHttpResult, ValidationProblem>> GetEventsAsync(
         HttpRequest request, EventQueryService events, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, EventsParameters.Names);
+        var format = ReadFormat(parameters, request);
         var query = ReadEventQuery(parameters, options.Value) with
         {
             Limit = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit),
@@ -76,10 +79,17 @@ public static class IngestionApi
         try
         {
             var page = await events.QueryAsync(query, cancellationToken);
-            return TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken)
+            return format switch
             {
-                ResolvedPlaces = query.Location is { } location ? PlaceNames.Resolve(location, GeoGazetteer.Shared) : null,
-            });
+                ExportFormat.Csv => TypedResults.Stream(
+                    stream => EventExport.WriteCsvAsync(stream, events.PagesAsync(query, page, cancellationToken), cancellationToken), EventExport.CsvContentType),
+                ExportFormat.GeoJson => TypedResults.Stream(
+                    stream => EventExport.WriteGeoJsonAsync(stream, events.PagesAsync(query, page, cancellationToken), cancellationToken), EventExport.GeoJsonContentType),
+                _ => TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken)
+                {
+                    ResolvedPlaces = query.Location is { } location ? PlaceNames.Resolve(location, GeoGazetteer.Shared) : null,
+                }),
+            };
         }
         catch (InvalidContinuationTokenException ex)
         {
@@ -89,17 +99,37 @@ public static class IngestionApi
     }
 
     /// <summary><c>GET /api/events/summary</c></summary>
-    public static async Task<Results<Ok<EventSummary>, ValidationProblem>> GetEventSummaryAsync(
+    public static async Task<Results<Ok<EventSummary>, PushStreamHttpResult, ValidationProblem>> GetEventSummaryAsync(
         HttpRequest request, EventSummaryService summaries, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, SummaryParameters.Names);
         var query = ReadEventQuery(parameters, options.Value);
         var groupBy = parameters.OptionalEnum<SummaryGrouping>("groupBy") ?? SummaryGrouping.Day;
         var top = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
-        return parameters.HasErrors
-            ? Invalid(parameters)
-            : TypedResults.Ok(await summaries.SummarizeAsync(query, groupBy, top, cancellationToken));
+        var format = ReadFormat(parameters, request);
+        if (format == ExportFormat.GeoJson && groupBy != SummaryGrouping.Place)
+        {
+            parameters.Fail("format", "'format=geojson' needs 'groupBy=place': only places have coordinates.");
+        }
+
+        if (parameters.HasErrors)
+        {
+            return Invalid(parameters);
+        }
+
+        var summary = await summaries.SummarizeAsync(query, groupBy, top, cancellationToken);
+        return format switch
+        {
+            ExportFormat.Csv => TypedResults.Stream(stream => EventExport.WriteCsvAsync(stream, summary, cancellationToken), EventExport.CsvContentType),
+            ExportFormat.GeoJson => TypedResults.Stream(stream => EventExport.WriteGeoJsonAsync(stream, summary, cancellationToken), EventExport.GeoJsonContentType),
+            _ => TypedResults.Ok(summary),
+        };
     }
+
+    /// <summary><c>format=</c>, else CSV when the client accepts text/csv, else JSON.</summary>
+    private static ExportFormat ReadFormat(QueryParameters parameters, HttpRequest request) =>
+        parameters.OptionalEnum<ExportFormat>("format")
+        ?? (request.Headers.Accept.Any(accept => accept?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true) ? ExportFormat.Csv : ExportFormat.Json);
 
     /// <summary><c>GET /api/places</c>: autocomplete for <c>location=</c>, from the per-day count rows.</summary>
     public static async Task<Results<Ok<PlacesResponse>, ValidationProblem>> SearchPlacesAsync(

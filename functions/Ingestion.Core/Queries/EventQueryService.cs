@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Ingestion.Core.Storage;
 
@@ -61,6 +62,18 @@ public sealed class EventQueryService(StorageClients storage)
         }
 
         return new EventPage(events, last is null ? null : ContinuationTokens.Create(query.Fingerprint, last), scans.Sum(scan => scan.EntitiesRead));
+    }
+
+    /// <summary>A query's pages from <paramref name="first"/> (already read, so a bad token is refused before anything is sent) to the last.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<EventRecord>> PagesAsync(EventQuery query, EventPage first, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var page = first;
+        yield return page.Events;
+        while (page.ContinuationToken is { } token)
+        {
+            page = await QueryAsync(query with { ContinuationToken = token }, cancellationToken);
+            yield return page.Events;
+        }
     }
 
     private static async Task<bool> AllExhaustedAsync(List<Scan> scans, int pageSize, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Ingestion.Functions.Functions;
 public sealed class GetEventSummary(EventSummaryService summaries, IOptions<IngestionOptions> options)
 {
     [Function(nameof(GetEventSummary))]
-    public Task<Results<Ok<EventSummary>, ValidationProblem>> RunAsync(
+    public Task<Results<Ok<EventSummary>, PushStreamHttpResult, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.SummaryRoute)] HttpRequest request,
         CancellationToken cancellationToken)
         => IngestionApi.GetEventSummaryAsync(request, summaries, options, cancellationToken);
