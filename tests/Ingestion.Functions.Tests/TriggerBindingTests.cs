@@ -64,7 +64,7 @@ public sealed partial class TriggerBindingTests
     public void Every_function_class_is_found()
     {
         Assert.Equal(
-            ["GetArticle", "GetDashboard", "GetEventSummary", "GetEvents", "GetHealth", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "SearchActors", "SweepStalledArticles"],
+            ["GetArticle", "GetDashboard", "GetEventSummary", "GetEvents", "GetHealth", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "SearchActors", "SearchPlaces", "SweepStalledArticles"],
             FunctionClasses.Select(type => type.Name).Order(StringComparer.Ordinal));
     }
 

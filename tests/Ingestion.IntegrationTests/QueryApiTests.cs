@@ -45,6 +45,116 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
     }
 
     [Fact]
+    public async Task Places_are_geocoded_searchable_and_filtered_by_id_or_any_alias()
+    {
+        var all = await AllAsync(Year);
+        using var places = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/places?{Year}&search=MOSC"));
+        var moscow = places.RootElement.GetProperty("places").EnumerateArray().First();
+        var byAlias = await host.Http.GetStringAsync($"/api/events?{Year}&location=Moskva&limit=1000");
+        using var summary = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/events/summary?{Year}&groupBy=place&limit=1000"));
+
+        var atMoscow = all.Where(e => e.Locations.Any(p => p.GeonameId == 524901)).Select(e => e.Id).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(atMoscow);
+        Assert.Equal(("524901", "Moscow", "RU", atMoscow.Count), (moscow.GetProperty("id").GetString(), moscow.GetProperty("name").GetString(), moscow.GetProperty("countryCode").GetString(), moscow.GetProperty("count").GetInt32()));
+        Assert.Equal(55.75, moscow.GetProperty("latitude").GetDouble(), 1);
+        var response = JsonSerializer.Deserialize<EventsResponse>(byAlias, Core.IngestionJson.Options)!;
+        Assert.Equal(atMoscow, response.Events.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Contains(response.ResolvedPlaces!, p => p.Id == "524901");
+        var bucket = summary.RootElement.GetProperty("buckets").EnumerateArray().Single(b => b.GetProperty("key").GetString() == "524901");
+        Assert.Equal((atMoscow.Count, "city"), (bucket.GetProperty("count").GetInt32(), bucket.GetProperty("featureKind").GetString()));
+        Assert.All(all.SelectMany(e => e.Locations).Where(p => p.Id is not null), p => Assert.NotNull(p.Latitude));
+    }
+
+    [Fact]
+    public async Task Csv_streams_every_page_with_a_header_row_and_the_same_filters()
+    {
+        var all = await AllAsync($"{Year}&type=04");
+        var csv = await host.Http.GetStringAsync($"/api/events?{Year}&type=04&format=csv&limit=7");
+        using var accepted = new HttpRequestMessage(HttpMethod.Get, $"/api/events?{Year}&type=04");
+        accepted.Headers.Accept.ParseAdd("text/csv");
+        using var byAccept = await host.Http.SendAsync(accepted);
+
+        var rows = CsvRows(csv);
+        Assert.Equal("id", rows[0][0]);
+        Assert.True(all.Count > 7, "The filter must span several pages for this test to mean anything.");
+        Assert.Equal(all.Select(e => e.Id), rows.Skip(1).Select(row => row[0]));
+        Assert.All(rows, row => Assert.Equal(rows[0].Count, row.Count));
+        Assert.Equal("text/csv", byAccept.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(csv, await byAccept.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task GeoJson_holds_every_event_with_coordinates_and_place_summaries_as_points()
+    {
+        var all = await AllAsync(Year);
+        using var events = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/events?{Year}&format=geojson&limit=50"));
+        using var places = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/events/summary?{Year}&groupBy=place&format=geojson"));
+        using var notPlaces = await host.Http.GetAsync($"/api/events/summary?{Year}&groupBy=day&format=geojson");
+
+        var located = all.Where(e => e.Locations.Any(p => p.Latitude is not null)).ToList();
+        Assert.NotEmpty(located);
+        Assert.Equal("FeatureCollection", events.RootElement.GetProperty("type").GetString());
+        var features = events.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(located.Select(e => e.Id), features.Select(f => f.GetProperty("properties").GetProperty("id").GetString()));
+        var first = located[0].Locations.First(p => p.Latitude is not null);
+        Assert.Equal([first.Longitude!.Value, first.Latitude!.Value], features[0].GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()));
+        Assert.Contains(places.RootElement.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("key").GetString() == "524901");
+        Assert.Equal(HttpStatusCode.BadRequest, notPlaces.StatusCode);
+        Assert.Contains("format", await notPlaces.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks.</summary>
+    private static List<List<string>> CsvRows(string csv)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < csv.Length; i++)
+        {
+            var c = csv[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                row.Add(field.ToString().TrimEnd('\r'));
+                field.Clear();
+                rows.Add(row);
+                row = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return rows;
+    }
+
+    [Fact]
     public async Task Type_filter_takes_codes_or_labels_and_several_types_mean_any_of_them()
     {
         var all = await AllAsync(Year);
@@ -270,6 +380,7 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
             "/api/events/summary" => SummaryParameters.Names.Order(StringComparer.Ordinal).ToList(),
             "/api/articles" => ArticlesParameters.Names.Order(StringComparer.Ordinal).ToList(),
             "/api/actors" => ActorsParameters.Names.Order(StringComparer.Ordinal).ToList(),
+            "/api/places" => PlacesParameters.Names.Order(StringComparer.Ordinal).ToList(),
             _ => [],
         });
 

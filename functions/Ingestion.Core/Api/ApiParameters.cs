@@ -19,7 +19,8 @@ public sealed record EventsParameters(
     [property: FromQuery(Name = "precision"), Description("Only events dated to this precision: day, week, month, quarter, year or decade.")] string? Precision,
     [property: FromQuery(Name = "coded"), Description(ParameterDescriptions.Coded)] string? Coded,
     [property: FromQuery(Name = "limit"), Description("Events per page, 1-1000 (default 100).")] string? Limit,
-    [property: FromQuery(Name = "continuationToken"), Description("The token of the previous page, as returned.")] string? ContinuationToken)
+    [property: FromQuery(Name = "continuationToken"), Description("The token of the previous page, as returned.")] string? ContinuationToken,
+    [property: FromQuery(Name = "format"), Description("json (default); csv (also with Accept: text/csv): a header row, then every page's events; geojson: a FeatureCollection of the events with coordinates, each event's fields as properties. CSV and GeoJSON stream all pages, 'limit' at a time.")] string? Format)
 {
     public static IReadOnlyList<string> Names { get; } = QueryNames<EventsParameters>();
 
@@ -38,7 +39,8 @@ public sealed record SummaryParameters(
     [property: FromQuery(Name = "article"), Description("The article's blob name.")] string? Article,
     [property: FromQuery(Name = "precision"), Description("day, week, month, quarter, year or decade.")] string? Precision,
     [property: FromQuery(Name = "coded"), Description(ParameterDescriptions.Coded)] string? Coded,
-    [property: FromQuery(Name = "limit"), Description("For type, actor, location, country and place: how many buckets, largest first (1-1000, default 100).")] string? Limit)
+    [property: FromQuery(Name = "limit"), Description("For type, actor, location, country and place: how many buckets, largest first (1-1000, default 100).")] string? Limit,
+    [property: FromQuery(Name = "format"), Description("json (default); csv (also with Accept: text/csv): one row per bucket; geojson (with groupBy=place): one Point feature per place.")] string? Format)
 {
     public static IReadOnlyList<string> Names { get; } = EventsParameters.QueryNames<SummaryParameters>();
 }

@@ -35,10 +35,12 @@ public static class IngestionApi
         var api = app.MapGroup("/api");
         api.MapGet(EventsRoute, ([AsParameters] EventsParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
             GetEventsAsync(request, services, cancellationToken))
-            .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging.");
+            .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging; or every page as CSV or GeoJSON.")
+            .Produces<EventsResponse>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType);
         api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
             GetEventSummaryAsync(request, services, cancellationToken))
-            .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location, country or place (with coordinates).");
+            .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location, country or place (with coordinates); as JSON, CSV or (places) GeoJSON.")
+            .Produces<EventSummary>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType);
         api.MapGet(PlacesRoute, ([AsParameters] PlacesParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
             SearchPlacesAsync(request, services, cancellationToken))
             .WithName("SearchPlaces").WithSummary("Places with events in a range, most events first, whose names or aliases match a search.");
@@ -76,10 +78,11 @@ public static class IngestionApi
     }
 
     /// <summary><c>GET /api/events</c></summary>
-    public static async Task<Results<Ok<EventsResponse>, ValidationProblem>> GetEventsAsync(
+    public static async Task<Results<Ok<EventsResponse>, PushStreamHttpResult, ValidationProblem>> GetEventsAsync(
         HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, EventsParameters.Names);
+        var format = ReadFormat(parameters, request);
         var query = ReadEventQuery(parameters, services.Options.MaxQueryDays) with
         {
             Limit = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit),
@@ -92,12 +95,20 @@ public static class IngestionApi
 
         try
         {
-            var page = await services.Events.QueryAsync(query, cancellationToken);
-            return TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken)
+            var events = services.Events;
+            var page = await events.QueryAsync(query, cancellationToken);
+            return format switch
             {
-                ResolvedActors = page.ResolvedActors,
-                ResolvedPlaces = query.Location is { } location ? PlaceNames.Resolve(location, GeoGazetteer.Shared) : null,
-            });
+                ExportFormat.Csv => TypedResults.Stream(
+                    stream => EventExport.WriteCsvAsync(stream, events.PagesAsync(query, page, cancellationToken), cancellationToken), EventExport.CsvContentType),
+                ExportFormat.GeoJson => TypedResults.Stream(
+                    stream => EventExport.WriteGeoJsonAsync(stream, events.PagesAsync(query, page, cancellationToken), cancellationToken), EventExport.GeoJsonContentType),
+                _ => TypedResults.Ok(new EventsResponse(page.Events, page.ContinuationToken)
+                {
+                    ResolvedActors = page.ResolvedActors,
+                    ResolvedPlaces = query.Location is { } location ? PlaceNames.Resolve(location, GeoGazetteer.Shared) : null,
+                }),
+            };
         }
         catch (InvalidContinuationTokenException ex)
         {
@@ -107,17 +118,37 @@ public static class IngestionApi
     }
 
     /// <summary><c>GET /api/events/summary</c></summary>
-    public static async Task<Results<Ok<EventSummary>, ValidationProblem>> GetEventSummaryAsync(
+    public static async Task<Results<Ok<EventSummary>, PushStreamHttpResult, ValidationProblem>> GetEventSummaryAsync(
         HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, SummaryParameters.Names);
         var query = ReadEventQuery(parameters, services.Options.MaxQueryDays);
         var groupBy = parameters.OptionalEnum<SummaryGrouping>("groupBy") ?? SummaryGrouping.Day;
         var top = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
-        return parameters.HasErrors
-            ? Invalid(parameters)
-            : TypedResults.Ok(await services.Summaries.SummarizeAsync(query, groupBy, top, cancellationToken));
+        var format = ReadFormat(parameters, request);
+        if (format == ExportFormat.GeoJson && groupBy != SummaryGrouping.Place)
+        {
+            parameters.Fail("format", "'format=geojson' needs 'groupBy=place': only places have coordinates.");
+        }
+
+        if (parameters.HasErrors)
+        {
+            return Invalid(parameters);
+        }
+
+        var summary = await services.Summaries.SummarizeAsync(query, groupBy, top, cancellationToken);
+        return format switch
+        {
+            ExportFormat.Csv => TypedResults.Stream(stream => EventExport.WriteCsvAsync(stream, summary, cancellationToken), EventExport.CsvContentType),
+            ExportFormat.GeoJson => TypedResults.Stream(stream => EventExport.WriteGeoJsonAsync(stream, summary, cancellationToken), EventExport.GeoJsonContentType),
+            _ => TypedResults.Ok(summary),
+        };
     }
+
+    /// <summary><c>format=</c>, else CSV when the client accepts text/csv, else JSON.</summary>
+    private static ExportFormat ReadFormat(QueryParameters parameters, HttpRequest request) =>
+        parameters.OptionalEnum<ExportFormat>("format")
+        ?? (request.Headers.Accept.Any(accept => accept?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true) ? ExportFormat.Csv : ExportFormat.Json);
 
     /// <summary><c>GET /api/places</c>: autocomplete for <c>location=</c>, from the per-day count rows.</summary>
     public static async Task<Results<Ok<PlacesResponse>, ValidationProblem>> SearchPlacesAsync(

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Ingestion.Core.Actors;
 using Ingestion.Core.Storage;
@@ -84,6 +85,18 @@ public sealed class EventQueryService(StorageClients storage, ActorDirectory act
 
         var found = await actors.ResolveAsync(value, cancellationToken);
         return (query with { ActorIds = [.. found.Select(actor => actor.Id)] }, [.. found.Select(actor => new ActorReference(actor.Id, actor.Name))]);
+    }
+
+    /// <summary>A query's pages from <paramref name="first"/> (already read, so a bad token is refused before anything is sent) to the last.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<EventRecord>> PagesAsync(EventQuery query, EventPage first, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var page = first;
+        yield return page.Events;
+        while (page.ContinuationToken is { } token)
+        {
+            page = await QueryAsync(query with { ContinuationToken = token }, cancellationToken);
+            yield return page.Events;
+        }
     }
 
     private static async Task<bool> AllExhaustedAsync(List<Scan> scans, int pageSize, CancellationToken cancellationToken)

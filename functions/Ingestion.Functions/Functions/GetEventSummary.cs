@@ -10,7 +10,7 @@ namespace Ingestion.Functions.Functions;
 public sealed class GetEventSummary(IngestionApiServices services)
 {
     [Function(nameof(GetEventSummary))]
-    public Task<Results<Ok<EventSummary>, ValidationProblem>> RunAsync(
+    public Task<Results<Ok<EventSummary>, PushStreamHttpResult, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.SummaryRoute)] HttpRequest request,
         CancellationToken cancellationToken)
         => IngestionApi.GetEventSummaryAsync(request, services, cancellationToken);
