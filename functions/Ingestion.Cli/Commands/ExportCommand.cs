@@ -56,10 +56,9 @@ public sealed class ExportSettings : StorageSettings
     [Description("Only events dated to this precision: day, week, month, quarter, year or decade.")]
     public DatePrecision? Precision { get; init; }
 
-    /// <summary>The first page's query, every event coded or not (an export is the data, not the dashboard); call after validation.</summary>
+    /// <summary>The first page's query; call after validation.</summary>
     internal EventQuery ToQuery() => new(Date(From), Date(To), PageSize)
     {
-        Selection = EventSelection.All,
         Types = [.. Types.Select(type => CameoCategories.Find(type)!.Code)],
         Actor = Actor,
         Location = Location,
