@@ -57,8 +57,8 @@ public sealed class ReprocessCommandTests(AzuriteFixture azurite) : StorageTest(
     }
 
     [Theory]
-    [InlineData("rules-1.0.1", 1)]
-    [InlineData("rules-1.0", 0)]
+    [InlineData("rules-2.0.1", 1)]
+    [InlineData("rules-2.0", 0)]
     [InlineData("rules-0.9", 0)]
     public async Task Older_than_version_chooses_articles_parsed_by_an_earlier_extractor(string version, int expected)
     {

@@ -43,7 +43,7 @@ public sealed class LocalHostReliabilityTests(AzuriteFixture azurite)
 
             foreach (var drop in batch.Where(drop => drop.Status == ArticleStatus.Processed))
             {
-                var served = await host.GetEventsAsync($"from=2024-03-01&to=2024-03-31&limit=10&article={Uri.EscapeDataString(drop.Name)}");
+                var served = await host.GetEventsAsync($"from=2024-03-01&to=2024-03-31&limit=10&coded=any&article={Uri.EscapeDataString(drop.Name)}");
                 Assert.True(served.Events.Count > 0 && served.Events.All(e => e.Article.Name == drop.Name), $"{drop.Name}: {served.Events.Count} events served");
             }
         });

@@ -76,8 +76,8 @@ public sealed class ExportSettings : StorageSettings
         return IngestionApi.ReadEventQuery(values, maxDays: int.MaxValue);
     }
 
-    /// <summary>The first page's query, every event coded or not (an export is the data, not the dashboard); call after validation.</summary>
-    internal EventQuery ToQuery() => ReadQuery().Query with { Limit = PageSize, Selection = EventSelection.All };
+    /// <summary>The first page's query, with the API's default selection (coded events); call after validation.</summary>
+    internal EventQuery ToQuery() => ReadQuery().Query with { Limit = PageSize };
 
     protected override ValidationResult ValidateCommand()
     {
