@@ -30,8 +30,10 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<ArticleReader>();
         services.TryAddSingleton<ArticleRepository>();
         services.TryAddSingleton<EventWriter>();
+        services.TryAddSingleton<ArticleContributions>();
         services.TryAddSingleton<ArticleIntake>();
         services.TryAddSingleton<ArticleProcessor>();
+        services.TryAddSingleton<ArticleDeletion>();
         services.TryAddSingleton<StalledArticleSweeper>();
         services.TryAddSingleton<EventQueryService>();
         services.TryAddSingleton<EventSummaryService>();
