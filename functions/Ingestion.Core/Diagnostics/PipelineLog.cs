@@ -47,4 +47,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(1014, LogLevel.Warning, "Article {BlobName}: deleted while a parser holds it; the deletion is retried")]
     public static partial void DeletionBusy(ILogger logger, string blobName);
+
+    [LoggerMessage(1015, LogLevel.Warning, "A message on the deleted-blobs queue is not a BlobDeleted event of container {Container}; dropped")]
+    public static partial void NotABlobDeletedEvent(ILogger logger, string container);
 }

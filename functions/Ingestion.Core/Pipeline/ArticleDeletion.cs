@@ -1,6 +1,7 @@
 using Ingestion.Core.Diagnostics;
 using Ingestion.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ingestion.Core.Pipeline;
 
@@ -9,8 +10,28 @@ namespace Ingestion.Core.Pipeline;
 /// deleted article contributed and records it as <see cref="ArticleStatus.Deleted"/>. See the README beside this file.
 /// </summary>
 public sealed class ArticleDeletion(
-    StorageClients storage, ArticleRepository articles, ArticleContributions contributions, ArticleIntake intake, TimeProvider time, ILogger<ArticleDeletion> logger)
+    StorageClients storage,
+    ArticleRepository articles,
+    ArticleContributions contributions,
+    ArticleIntake intake,
+    TimeProvider time,
+    IOptions<IngestionOptions> options,
+    ILogger<ArticleDeletion> logger)
 {
+    /// <summary>Deletes the article an Event Grid BlobDeleted event names; any other message is logged and dropped, as no retry can change it.</summary>
+    /// <exception cref="ArticleBusyException">A parser holds the article; the message must be retried.</exception>
+    public async Task DeleteNotifiedAsync(string message, CancellationToken cancellationToken)
+    {
+        if (BlobDeletedEvent.BlobName(message, options.Value.ContainerName) is { } blobName)
+        {
+            await DeleteAsync(blobName, cancellationToken);
+        }
+        else
+        {
+            PipelineLog.NotABlobDeletedEvent(logger, options.Value.ContainerName);
+        }
+    }
+
     /// <exception cref="ArticleBusyException">A parser holds the article; the notification must be retried.</exception>
     public async Task<ArticleDeletionOutcome> DeleteAsync(string blobName, CancellationToken cancellationToken)
     {
