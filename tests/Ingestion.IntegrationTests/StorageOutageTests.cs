@@ -41,6 +41,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
                     TimeSpan.FromMinutes(5),
                     "a quarter of the batch to be processed");
 
+                await emulator.KillAsync();
                 await emulator.DisposeAsync();
                 var killedAt = stopwatch.Elapsed;
 
