@@ -93,7 +93,8 @@ public sealed class Azurite : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await WaitUntilListeningAsync([blobPort, queuePort, tablePort], process, TimeSpan.FromSeconds(30), cancellationToken);
+            // Generous: on a loaded 2-core machine Node alone has taken over 20 s to start, more with data to load.
+            await WaitUntilListeningAsync([blobPort, queuePort, tablePort], process, TimeSpan.FromSeconds(90), cancellationToken);
             return azurite;
         }
         catch
