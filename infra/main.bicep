@@ -32,6 +32,7 @@ var tags = {
 var storageNames = {
   articlesContainer: 'articles'
   parseQueue: 'articles-to-parse'
+  deletedQueue: 'articles-deleted'
   eventsTable: 'Events'
   articlesTable: 'Articles'
   eventIndexTable: 'EventIndex'
@@ -79,6 +80,7 @@ module storage 'core/storage/storage-account.bicep' = {
     ]
     queues: [
       storageNames.parseQueue
+      storageNames.deletedQueue
     ]
     tables: [
       storageNames.eventsTable
@@ -122,6 +124,7 @@ module functions 'app/functions.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     containerName: storageNames.articlesContainer
     parseQueueName: storageNames.parseQueue
+    deletedQueueName: storageNames.deletedQueue
     eventsTableName: storageNames.eventsTable
     articlesTableName: storageNames.articlesTable
     eventIndexTableName: storageNames.eventIndexTable
@@ -137,6 +140,8 @@ module eventGrid 'app/event-grid.bicep' = {
     location: location
     tags: tags
     storageAccountName: storage.outputs.name
+    containerName: storageNames.articlesContainer
+    deletedQueueName: storageNames.deletedQueue
   }
 }
 

@@ -47,7 +47,7 @@ public static class IngestionCli
                 .WithExample("upload", "report.txt", "--published", "2024-03-14")
                 .WithExample("upload", "./articles", "--account", "mystorageaccount", "--container", "articles");
             config.AddCommand<StatusCommand>("status")
-                .WithDescription("Show articles by status (received, processing, processed, failed), events per day over the last days, and failed articles with their reasons.")
+                .WithDescription("Show articles by status (received, processing, processed, failed, deleted), events per day over the last days, and failed articles with their reasons.")
                 .WithExample("status")
                 .WithExample("status", "--failed")
                 .WithExample("status", "--until", "2022-02-07", "--days", "14");

@@ -8,6 +8,7 @@ public sealed class IngestionOptions
 {
     public const string DefaultContainerName = "articles";
     public const string DefaultParseQueueName = "articles-to-parse";
+    public const string DefaultDeletedQueueName = "articles-deleted";
     public const string DefaultEventsTableName = "Events";
     public const string DefaultArticlesTableName = "Articles";
     public const string DefaultEventIndexTableName = "EventIndex";
@@ -19,6 +20,10 @@ public sealed class IngestionOptions
 
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Ingestion:ParseQueueName must be a valid queue name (3-63 lowercase letters, digits and single hyphens).")]
     public string ParseQueueName { get; set; } = DefaultParseQueueName;
+
+    /// <summary>Where Event Grid delivers the container's BlobDeleted events in Azure (the local watcher needs no queue).</summary>
+    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Ingestion:DeletedQueueName must be a valid queue name (3-63 lowercase letters, digits and single hyphens).")]
+    public string DeletedQueueName { get; set; } = DefaultDeletedQueueName;
 
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Ingestion:EventsTableName must be a valid table name (3-63 letters and digits, starting with a letter).")]
     public string EventsTableName { get; set; } = DefaultEventsTableName;

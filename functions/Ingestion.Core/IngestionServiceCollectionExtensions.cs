@@ -35,8 +35,10 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<ActorRegistry>();
         services.TryAddSingleton<ActorDirectory>();
         services.TryAddSingleton<EventWriter>();
+        services.TryAddSingleton<ArticleContributions>();
         services.TryAddSingleton<ArticleIntake>();
         services.TryAddSingleton<ArticleProcessor>();
+        services.TryAddSingleton<ArticleDeletion>();
         services.TryAddSingleton<StalledArticleSweeper>();
         services.TryAddSingleton<PipelineHealth>();
         services.TryAddSingleton<EventQueryService>();

@@ -12,6 +12,7 @@ public static class IngestionSettings
     public const string Section = "Ingestion";
     public const string ContainerName = Section + ":" + nameof(IngestionOptions.ContainerName);
     public const string ParseQueueName = Section + ":" + nameof(IngestionOptions.ParseQueueName);
+    public const string DeletedQueueName = Section + ":" + nameof(IngestionOptions.DeletedQueueName);
     public const string EventsTableName = Section + ":" + nameof(IngestionOptions.EventsTableName);
     public const string ArticlesTableName = Section + ":" + nameof(IngestionOptions.ArticlesTableName);
     public const string EventIndexTableName = Section + ":" + nameof(IngestionOptions.EventIndexTableName);
@@ -23,6 +24,7 @@ public static class IngestionSettings
         [StorageConnection] = "UseDevelopmentStorage=true",
         [ContainerName] = IngestionOptions.DefaultContainerName,
         [ParseQueueName] = IngestionOptions.DefaultParseQueueName,
+        [DeletedQueueName] = IngestionOptions.DefaultDeletedQueueName,
         [EventsTableName] = IngestionOptions.DefaultEventsTableName,
         [ArticlesTableName] = IngestionOptions.DefaultArticlesTableName,
         [EventIndexTableName] = IngestionOptions.DefaultEventIndexTableName,

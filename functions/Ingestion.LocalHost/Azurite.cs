@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace Ingestion.LocalHost;
 
 /// <summary>
-/// An Azurite emulator process started from the repository's node_modules. Azurite ignores SIGTERM, so it is
-/// stopped by its own PID with SIGKILL, never by name.
+/// An Azurite emulator process started from the repository's node_modules. It is stopped by its own PID, never by
+/// name: SIGINT first, which makes it write its databases to disk and exit, then SIGKILL if it does not.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -32,9 +32,17 @@ public sealed class Azurite : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public string ConnectionString =>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>How long a stop waits for Azurite to save its data and exit before killing it.</summary>
+    private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(10);
+
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>The connection to an emulator on these ports on loopback (the host starts one for it if nothing answers).</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
 
     /// <summary>Starts Azurite on the given ports and waits until all three services accept connections.</summary>
     /// <param name="location">Where Azurite keeps its data; null keeps everything in memory.</param>
@@ -85,7 +93,8 @@ public sealed class Azurite : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await WaitUntilListeningAsync([blobPort, queuePort, tablePort], process, TimeSpan.FromSeconds(30), cancellationToken);
+            // Generous: on a loaded 2-core machine Node alone has taken over 20 s to start, more with data to load.
+            await WaitUntilListeningAsync([blobPort, queuePort, tablePort], process, TimeSpan.FromSeconds(90), cancellationToken);
             return azurite;
         }
         catch
@@ -111,13 +120,59 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the emulator (SIGKILL by PID) and waits for it to exit.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// The ports of a connection to a local emulator: the development storage shortcut, or a connection string whose
+    /// endpoints are all on 127.0.0.1 for the emulator's account; null for anything else.
+    /// </summary>
+    public static (int Blob, int Queue, int Table)? EmulatorPorts(string? connection)
+    {
+        if (string.Equals(connection?.Trim(), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        {
+            return (10000, 10001, 10002);
+        }
+
+        var parts = (connection ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
+        int? Port(string endpoint) =>
+            parts.TryGetValue(endpoint, out var url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host == "127.0.0.1"
+                && uri.AbsolutePath.Trim('/') == AccountName ? uri.Port : null;
+        return Port("BlobEndpoint") is { } blob && Port("QueueEndpoint") is { } queue && Port("TableEndpoint") is { } table ? (blob, queue, table) : null;
+    }
+
+    /// <summary>Completes when the process exits, whoever ended it.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
+    /// <summary>Kills the emulator at once (SIGKILL by PID), as a crash would: what it has not saved yet is lost.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Stops the emulator so that it keeps its data: SIGINT, then SIGKILL if it has not exited in time.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var interrupt = Process.Start(new ProcessStartInfo("kill", ["-s", "INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            {
+                await (interrupt?.WaitForExitAsync() ?? Task.CompletedTask);
+            }
+
+            using var timeout = new CancellationTokenSource(GracefulStop);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                await KillAsync();
+            }
         }
 
         _process.Dispose();

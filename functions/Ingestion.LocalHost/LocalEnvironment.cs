@@ -10,19 +10,22 @@ namespace Ingestion.LocalHost;
 /// Gets local storage ready before the triggers start: Azurite when needed, the container, queue and tables, and
 /// the sample articles.
 /// </summary>
-public sealed class LocalEnvironment(IConfiguration configuration, IOptions<LocalHostOptions> options, StorageClients storage, ILogger<LocalEnvironment> logger)
+public sealed class LocalEnvironment(IConfiguration configuration, IOptions<LocalHostOptions> options, StorageClients storage, LocalAzurite azurite, ILogger<LocalEnvironment> logger)
 {
-    private const int EmulatorBlobPort = 10000;
+    /// <summary>The folder at the repository root (ignored by git) where the Azurite the host starts keeps its data.</summary>
+    public const string AzuriteFolder = ".azurite";
 
-    /// <returns>The Azurite process this host started, to stop on exit; null when storage was already there.</returns>
-    public async Task<Azurite?> PrepareAsync(CancellationToken cancellationToken)
+    /// <returns>The Azurite this host started, to stop on exit; it has none running when storage was already there.</returns>
+    public async Task<LocalAzurite> PrepareAsync(CancellationToken cancellationToken)
     {
-        Azurite? azurite = null;
-        if (options.Value.StartAzurite && UsesDevelopmentStorage(configuration) && !await Azurite.IsListeningAsync(EmulatorBlobPort, cancellationToken))
+        if (options.Value.StartAzurite
+            && Azurite.EmulatorPorts(configuration[IngestionSettings.StorageConnection]) is { } ports
+            && !await Azurite.IsListeningAsync(ports.Blob, cancellationToken))
         {
             var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Cannot start Azurite: run the local host from the repository (the folder with Ingestion.sln).");
-            azurite = await Azurite.StartAsync(root, EmulatorBlobPort, EmulatorBlobPort + 1, EmulatorBlobPort + 2, location: null, cancellationToken);
-            LocalHostLog.AzuriteStarted(logger, azurite.ProcessId);
+            var location = options.Value.InMemory ? null : options.Value.AzuriteLocation ?? Path.Combine(root, AzuriteFolder);
+            await azurite.StartAsync(root, ports, location, cancellationToken);
+            LocalHostLog.AzuriteStarted(logger, azurite.Current!.ProcessId, location ?? "memory (LocalHost:InMemory)");
         }
 
         await storage.EnsureCreatedAsync(cancellationToken);
@@ -33,9 +36,6 @@ public sealed class LocalEnvironment(IConfiguration configuration, IOptions<Loca
 
         return azurite;
     }
-
-    public static bool UsesDevelopmentStorage(IConfiguration configuration) =>
-        string.Equals(configuration[IngestionSettings.StorageConnection]?.Trim(), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where storage is, without secrets: account endpoints only.</summary>
     public string DescribeStorage() => $"{storage.BlobService.Uri} (table {storage.TableService.Uri})";

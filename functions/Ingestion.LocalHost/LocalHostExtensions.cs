@@ -25,6 +25,8 @@ public static class LocalHostExtensions
         builder.AddIngestionCore();
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
         builder.Services.AddSingleton<LocalEnvironment>();
+        builder.Services.AddSingleton<LocalAzurite>();
+        builder.Services.AddHostedService<AzuriteSupervisor>();
         builder.Services.AddSingleton<ArticleWatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ArticleWatcher>());
         var allowedOrigins = builder.Configuration.GetSection($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.AllowedOrigins)}").Get<string[]>() ?? [];

@@ -34,6 +34,12 @@ public sealed class LocalHostOptions
     /// </summary>
     public string? HostId { get; set; }
 
-    /// <summary>Start Azurite from node_modules when the connection is the development emulator and nothing answers on its ports.</summary>
+    /// <summary>Start Azurite from node_modules when the connection is a local emulator and nothing answers on its ports.</summary>
     public bool StartAzurite { get; set; } = true;
+
+    /// <summary>Keep the Azurite the host starts in memory, for throwaway runs: everything is lost when the host stops.</summary>
+    public bool InMemory { get; set; }
+
+    /// <summary>Where the Azurite the host starts keeps its data; unset: <c>.azurite</c> at the repository root (ignored by git).</summary>
+    public string? AzuriteLocation { get; set; }
 }

@@ -15,8 +15,8 @@ public static class LocalHostRunner
     }
 
     /// <summary>Prepares local storage and starts the triggers and routes.</summary>
-    /// <returns>The Azurite process the host started, if any; dispose it after stopping the app.</returns>
-    public static async Task<Azurite?> StartLocalHostAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    /// <returns>The Azurite the host started, if any; dispose it after stopping the app.</returns>
+    public static async Task<LocalAzurite> StartLocalHostAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         var environment = app.Services.GetRequiredService<LocalEnvironment>();
         var azurite = await environment.PrepareAsync(cancellationToken);
@@ -26,11 +26,7 @@ public static class LocalHostRunner
         }
         catch
         {
-            if (azurite is not null)
-            {
-                await azurite.DisposeAsync();
-            }
-
+            await azurite.DisposeAsync();
             throw;
         }
 

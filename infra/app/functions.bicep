@@ -33,6 +33,8 @@ param entraTenantId string = subscription().tenantId
 @description('Names of the storage resources Core uses: the Ingestion configuration section.')
 param containerName string
 param parseQueueName string
+@description('Queue Event Grid delivers the container\'s BlobDeleted events to.')
+param deletedQueueName string
 param eventsTableName string
 param articlesTableName string
 @description('Origins (https://host) whose pages may call the API from a browser; the dashboard served by the app itself needs none.')
@@ -119,6 +121,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       Ingestion__ContainerName: containerName
       Ingestion__ParseQueueName: parseQueueName
+      Ingestion__DeletedQueueName: deletedQueueName
       Ingestion__EventsTableName: eventsTableName
       Ingestion__ArticlesTableName: articlesTableName
       Ingestion__EventIndexTableName: eventIndexTableName

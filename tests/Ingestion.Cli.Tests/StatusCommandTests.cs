@@ -19,6 +19,10 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : StorageTest(azu
         await processor.ProcessAsync(new ParseRequest("broken.txt", broken), 1, CancellationToken.None);
         await Articles.UploadAsync(storage.Articles, "waiting.txt", " date 2022-02-06 A body.");
         await Core.Get<ArticleIntake>().ReceiveAsync("waiting.txt", CancellationToken.None);
+        var retracted = await Articles.UploadAsync(storage.Articles, "retracted.txt", " date 2022-02-06 Macron met Scholz in Berlin on Friday.");
+        await processor.ProcessAsync(new ParseRequest("retracted.txt", retracted), 1, CancellationToken.None);
+        await storage.Articles.DeleteBlobAsync("retracted.txt");
+        await Core.Get<ArticleDeletion>().DeleteAsync("retracted.txt", CancellationToken.None);
         var onSixth = (await Core.Get<EventQueryService>().QueryAsync(new EventQuery(new DateOnly(2022, 2, 6), new DateOnly(2022, 2, 6), 1000) { Selection = EventSelection.All }, CancellationToken.None)).Events.Count;
 
         var run = await RunAsync("status", "--until", "2022-02-07", "--days", "7");
@@ -27,6 +31,7 @@ public sealed class StatusCommandTests(AzuriteFixture azurite) : StorageTest(azu
         Assert.Matches(Row("Received", "1"), run.Console);
         Assert.Matches(Row("Processed", "1"), run.Console);
         Assert.Matches(Row("Failed", "1"), run.Console);
+        Assert.Matches(Row("Deleted", "1"), run.Console);
         Assert.Matches(Row("2022-02-06", onSixth.ToString(System.Globalization.CultureInfo.InvariantCulture)), run.Console);
         Assert.Contains("broken.txt", run.Console, StringComparison.Ordinal);
         Assert.Contains("2022-02-30", run.Console, StringComparison.Ordinal);

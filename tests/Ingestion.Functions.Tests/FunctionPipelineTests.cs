@@ -1,3 +1,4 @@
+using System.Text;
 using Azure.Storage.Queues;
 using Ingestion.Core;
 using Ingestion.Core.Api;
@@ -62,6 +63,30 @@ public sealed class FunctionPipelineTests : IAsyncLifetime
         var events = await host.Function<GetEvents>().RunAsync(Request($"?from={record.Published}&to={record.Published}"), CancellationToken.None);
         var page = Assert.IsType<Ok<EventsResponse>>(events.Result).Value!;
         Assert.Contains(page.Events, e => e.Article.Name == ArticleName);
+    }
+
+    [Fact]
+    public async Task Blob_deleted_event_from_the_queue_removes_the_articles_events()
+    {
+        var eTag = (await Storage.Articles.GetBlobClient(ArticleName).GetPropertiesAsync()).Value.ETag.ToString();
+        await host.Function<ParseArticle>().RunAsync(new ParseRequest(ArticleName, eTag), 1, CancellationToken.None);
+        await Storage.Articles.DeleteBlobAsync(ArticleName);
+
+        // Event Grid writes one event per message, base64-encoded, in its own schema; the trigger binds its text.
+        await Storage.DeletedQueue.SendMessageAsync($$"""
+            {"id":"1","topic":"/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st","subject":"/blobServices/default/containers/{{IngestionOptions.DefaultContainerName}}/blobs/{{ArticleName}}","eventType":"Microsoft.Storage.BlobDeleted","eventTime":"2026-12-02T12:00:00Z","data":{"api":"DeleteBlob","blobType":"BlockBlob"},"dataVersion":"","metadataVersion":"1"}
+            """);
+        var message = (await new QueueClient(azurite.ConnectionString, Storage.DeletedQueue.Name).ReceiveMessageAsync()).Value;
+        await host.Function<RemoveDeletedArticle>().RunAsync(Encoding.UTF8.GetString(Convert.FromBase64String(message.Body.ToString())), CancellationToken.None);
+
+        var article = await host.Function<GetArticle>().RunAsync(Request(), ArticleName, CancellationToken.None);
+        var details = Assert.IsType<Ok<ArticleDetails>>(article.Result).Value!;
+        Assert.Equal(ArticleStatus.Deleted, details.Article.Status);
+        Assert.Empty(details.Events);
+        await foreach (var _ in Storage.EventsTable.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            Assert.Fail("An event of the deleted article is left.");
+        }
     }
 
     [Fact]

@@ -50,6 +50,16 @@ public sealed partial class TriggerBindingTests
     }
 
     [Fact]
+    public void RemoveDeletedArticle_is_a_queue_trigger_on_the_queue_Event_Grid_delivers_BlobDeleted_to_binding_its_text()
+    {
+        var (parameter, trigger) = Trigger<QueueTriggerAttribute>(typeof(RemoveDeletedArticle));
+
+        Assert.Equal("%Ingestion:DeletedQueueName%", trigger.QueueName);
+        Assert.Equal(IngestionSettings.StorageConnection, trigger.Connection);
+        Assert.Equal(typeof(string), parameter.ParameterType);
+    }
+
+    [Fact]
     public void SweepStalledArticles_runs_every_five_minutes_but_not_on_start()
     {
         var (parameter, trigger) = Trigger<TimerTriggerAttribute>(typeof(SweepStalledArticles));
@@ -64,7 +74,7 @@ public sealed partial class TriggerBindingTests
     public void Every_function_class_is_found()
     {
         Assert.Equal(
-            ["GetArticle", "GetDashboard", "GetEventSummary", "GetEvents", "GetHealth", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "SearchActors", "SearchPlaces", "SweepStalledArticles"],
+            ["GetArticle", "GetDashboard", "GetEventSummary", "GetEvents", "GetHealth", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "RemoveDeletedArticle", "SearchActors", "SearchPlaces", "SweepStalledArticles"],
             FunctionClasses.Select(type => type.Name).Order(StringComparer.Ordinal));
     }
 
@@ -111,7 +121,7 @@ public sealed partial class TriggerBindingTests
             .SelectMany(value => SettingExpression().Matches(value ?? "").Select(match => match.Groups[1].Value))
             .ToList();
 
-        Assert.Equal([IngestionSettings.ContainerName, IngestionSettings.ParseQueueName], expressions.Order(StringComparer.Ordinal));
+        Assert.Equal([IngestionSettings.ContainerName, IngestionSettings.DeletedQueueName, IngestionSettings.ParseQueueName], expressions.Order(StringComparer.Ordinal));
         Assert.All(expressions, setting => Assert.Contains(setting, IngestionSettings.Defaults.Keys));
     }
 

@@ -40,6 +40,39 @@ public sealed class EventSubscriptionTests(CompiledTemplates templates)
         Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", topic["properties"]!["source"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void BlobDeleted_in_the_articles_container_goes_to_the_queue_the_deletion_function_reads_as_the_topics_identity()
+    {
+        var eventGrid = templates.Main.Module("event-grid");
+        var subscription = eventGrid.ResourcesOfType("Microsoft.EventGrid/systemTopics/eventSubscriptions").Single().Instances().Single();
+        var properties = subscription["properties"]!;
+        var delivery = properties["deliveryWithResourceIdentity"]!;
+        var destination = delivery["destination"]!;
+
+        Assert.Equal(["Microsoft.Storage.BlobDeleted"], properties["filter"]!["includedEventTypes"]!.AsArray().Select(type => type!.GetValue<string>()));
+        Assert.Equal($"/blobServices/default/containers/{IngestionOptions.DefaultContainerName}/", properties["filter"]!["subjectBeginsWith"]!.GetValue<string>());
+        Assert.Equal("SystemAssigned", delivery["identity"]!["type"]!.GetValue<string>());
+        Assert.Equal("StorageQueue", destination["endpointType"]!.GetValue<string>());
+        // The queue main creates and the app reads (a test checks the app setting against Core's default).
+        Assert.Equal(IngestionOptions.DefaultDeletedQueueName, destination["properties"]!["queueName"]!.GetValue<string>());
+        Assert.Equal(-1, destination["properties"]!["queueMessageTimeToLiveInSeconds"]!.GetValue<int>());
+
+    }
+
+    [Fact]
+    public void System_topic_may_only_send_messages_to_the_deleted_blobs_queue()
+    {
+        var eventGrid = templates.Main.Module("event-grid");
+        var topic = eventGrid.ResourcesOfType("Microsoft.EventGrid/systemTopics").Single().Instances().Single();
+        var assignment = Assert.Single(eventGrid.ResourcesOfType("Microsoft.Authorization/roleAssignments"));
+        var properties = assignment.Instances().Single()["properties"]!;
+
+        Assert.Equal("SystemAssigned", topic["identity"]!["type"]!.GetValue<string>());
+        Assert.EndsWith("/c6a89b2d-59bc-44d0-9896-0f6e12d7b80a", properties["roleDefinitionId"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.EventGrid/systemTopics", properties["principalId"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Storage/storageAccounts/queueServices/queues", (string)assignment.Json["scope"]!, StringComparison.Ordinal);
+    }
+
     private System.Text.Json.Nodes.JsonObject Subscription() =>
         templates.BlobEventSubscription.ResourcesOfType("Microsoft.EventGrid/systemTopics/eventSubscriptions").Single().Instances().Single();
 }

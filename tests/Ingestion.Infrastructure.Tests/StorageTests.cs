@@ -24,7 +24,7 @@ public sealed class StorageTests(CompiledTemplates templates)
     public void Creates_the_container_queue_and_tables_Core_uses()
     {
         Assert.Contains(IngestionOptions.DefaultContainerName, ChildNames("Microsoft.Storage/storageAccounts/blobServices/containers"));
-        Assert.Equal([IngestionOptions.DefaultParseQueueName], ChildNames("Microsoft.Storage/storageAccounts/queueServices/queues"));
+        Assert.Equal([IngestionOptions.DefaultParseQueueName, IngestionOptions.DefaultDeletedQueueName], ChildNames("Microsoft.Storage/storageAccounts/queueServices/queues"));
         Assert.Equal(
             [IngestionOptions.DefaultEventsTableName, IngestionOptions.DefaultArticlesTableName, "EventIndex", IngestionOptions.DefaultActorsTableName],
             ChildNames("Microsoft.Storage/storageAccounts/tableServices/tables"));

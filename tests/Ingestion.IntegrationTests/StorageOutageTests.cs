@@ -52,7 +52,8 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
                     "a quarter of the batch to be processed");
 
                 var failuresBefore = StorageFailures(logs);
-                await emulator!.DisposeAsync();
+                await emulator!.KillAsync();
+                await emulator.DisposeAsync();
                 emulator = null; // so a failure while it is down is reported, not a second dispose
                 var killedAt = stopwatch.Elapsed;
 

@@ -14,6 +14,7 @@ namespace Ingestion.Testing;
 public class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) : IAsyncLifetime
 {
     private WebApplication? _app;
+    private LocalAzurite? _azurite;
 
     public LocalHostFixture(AzuriteFixture azurite)
         : this(new TestStorage(azurite))
@@ -25,6 +26,9 @@ public class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<string, s
     public TestStorage TestStorage => storage;
 
     public StorageClients Storage => Services.GetRequiredService<StorageClients>();
+
+    /// <summary>The Azurite the host started (with <c>LocalHost:StartAzurite=true</c> and a local emulator connection).</summary>
+    public LocalAzurite OwnAzurite => _azurite ?? throw new InvalidOperationException("The host has not started.");
 
     public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The host has not started.")).Services;
 
@@ -75,7 +79,7 @@ public class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<string, s
 
             configure?.Invoke(builder);
         });
-        await _app.StartLocalHostAsync();
+        _azurite = await _app.StartLocalHostAsync();
         Http.BaseAddress = new Uri($"http://127.0.0.1:{Port}");
     }
 
@@ -86,6 +90,11 @@ public class LocalHostFixture(TestStorage storage, IReadOnlyDictionary<string, s
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class TestStorage
             [IngestionSettings.StorageConnection] = connectionString,
             [IngestionSettings.ContainerName] = $"articles-{id}",
             [IngestionSettings.ParseQueueName] = $"parse-{id}",
+            [IngestionSettings.DeletedQueueName] = $"deleted-{id}",
             [IngestionSettings.EventsTableName] = $"Events{id}",
             [IngestionSettings.ArticlesTableName] = $"Articles{id}",
             [IngestionSettings.EventIndexTableName] = $"EventIndex{id}",

@@ -149,6 +149,7 @@ public sealed class ReprocessCommand(CliEnvironment environment) : StorageComman
         {
             (var page, token) = await articles.ListAsync(settings.Failed ? ArticleStatus.Failed : null, PageSize, token, cancellationToken);
             yield return page
+                .Where(article => article.Status != ArticleStatus.Deleted)
                 .Where(article => settings.OlderThanVersion is not { } version || ExtractorVersions.Compare(article.ExtractorVersion, version) < 0)
                 .Select(article => article.Name)
                 .ToList();

@@ -66,7 +66,7 @@ public sealed record ActorsParameters(
 }
 
 public sealed record ArticlesParameters(
-    [property: FromQuery(Name = "status"), Description("Only articles with this status: received, processing, processed or failed.")] string? Status,
+    [property: FromQuery(Name = "status"), Description("Only articles with this status: received, processing, processed, failed or deleted.")] string? Status,
     [property: FromQuery(Name = "limit"), Description("Articles per page, 1-1000 (default 100).")] string? Limit,
     [property: FromQuery(Name = "continuationToken"), Description("The token of the previous page, as returned.")] string? ContinuationToken)
 {

@@ -38,4 +38,16 @@ internal static partial class PipelineLog
     // Debug: the local watcher offers every blob again every 30 s, which would otherwise log a line per article each time.
     [LoggerMessage(1011, LogLevel.Debug, "Article {BlobName}: version {ETag} already processed; offer ignored")]
     public static partial void AlreadyProcessedOffer(ILogger logger, string blobName, string eTag);
+
+    [LoggerMessage(1012, LogLevel.Information, "Article {BlobName}: deleted; its {EventCount} events and {RowsRemoved} rows in all removed in {ElapsedMs} ms")]
+    public static partial void Deleted(ILogger logger, string blobName, int eventCount, int rowsRemoved, long elapsedMs);
+
+    [LoggerMessage(1013, LogLevel.Information, "Article {BlobName}: the deleted blob is there again; its new version replaces the old events")]
+    public static partial void DeletedBlobExists(ILogger logger, string blobName);
+
+    [LoggerMessage(1014, LogLevel.Warning, "Article {BlobName}: deleted while a parser holds it; the deletion is retried")]
+    public static partial void DeletionBusy(ILogger logger, string blobName);
+
+    [LoggerMessage(1015, LogLevel.Warning, "A message on the deleted-blobs queue is not a BlobDeleted event of container {Container}; dropped")]
+    public static partial void NotABlobDeletedEvent(ILogger logger, string container);
 }

@@ -20,6 +20,7 @@ public sealed class ArticleProcessor(
     StorageClients storage,
     ArticleRepository articles,
     EventWriter eventWriter,
+    ArticleContributions contributions,
     ArticleReader reader,
     IEventExtractor extractor,
     IngestionTelemetry telemetry,
@@ -65,8 +66,9 @@ public sealed class ArticleProcessor(
             case ArticleClaimOutcome.AlreadyDone:
                 PipelineLog.Duplicate(logger, request.BlobName, request.ETag);
                 return claim.Outcome;
-            case ArticleClaimOutcome.Busy when claim.Previous?.BlobETag == request.ETag:
-                // A concurrent delivery of the same version: the holder writes the same rows.
+            case ArticleClaimOutcome.Busy when claim.Previous is { Status: ArticleStatus.Processing } && claim.Previous.BlobETag == request.ETag:
+                // A concurrent delivery of the same version: the holder writes the same rows. (A re-upload recorded
+                // while a deletion holds the article is "received": it is retried once the deletion is over.)
                 PipelineLog.Duplicate(logger, request.BlobName, request.ETag);
                 return claim.Outcome;
             case ArticleClaimOutcome.Busy:
@@ -129,9 +131,9 @@ public sealed class ArticleProcessor(
         }
         catch (ArticleFormatException ex)
         {
-            // The new version is unreadable or over a limit: its predecessor's events no longer describe the blob,
-            // and segments of it read before the error may have been written. The listing says what there is, if anything.
-            await eventWriter.DeleteArticleEventsAsync(articleKey, lease.KeepAsync, cancellationToken);
+            // The new version is unreadable or over a limit: its predecessor's events no longer describe the blob, and segments of
+            // it read before the error may have been written. The listing says what there is, if anything.
+            await contributions.RemoveAsync(articleKey, lease.KeepAsync, cancellationToken);
 
             await RecordFailureAsync(request, claim, ex.Message, stopwatch, cancellationToken);
             return;
@@ -182,7 +184,7 @@ public sealed class ArticleProcessor(
         if (!firstWrite)
         {
             // Delete-then-write: the old events are missing until the new ones are written (see EventWriter).
-            await eventWriter.DeleteArticleEventsAsync(articleKey, lease.KeepAsync, cancellationToken);
+            await contributions.RemoveAsync(articleKey, lease.KeepAsync, cancellationToken);
         }
 
         var counts = new DailyEventCounts(articleKey);
@@ -283,24 +285,6 @@ public sealed class ArticleProcessor(
 
     /// <summary>What was written for an article: its fields (from its first segment), the event count and the hash of its content.</summary>
     private sealed record ArticleWritten(Article Article, int Written, string ContentHash);
-
-    /// <summary>
-    /// Keeps a long parse's lease: extends it once a third of it has passed, or learns (412) that another parser took
-    /// the article over.
-    /// </summary>
-    private sealed class LeaseKeeper(ArticleRepository articles, ArticleClaim claim, string blobName, TimeProvider time)
-    {
-        private DateTimeOffset _extendedAt = time.GetUtcNow();
-
-        public async Task KeepAsync(CancellationToken cancellationToken)
-        {
-            if (time.GetUtcNow() - _extendedAt > LeaseDuration / 3)
-            {
-                _extendedAt = time.GetUtcNow();
-                await articles.ExtendLeaseAsync(claim, blobName, LeaseDuration, cancellationToken);
-            }
-        }
-    }
 
     /// <summary>The blob changed or vanished after the request was queued: the request is out of date.</summary>
     private sealed class StaleBlobException : Exception;

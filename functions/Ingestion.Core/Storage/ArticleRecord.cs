@@ -15,6 +15,9 @@ public enum ArticleStatus
 
     /// <summary>The article could not be parsed; <see cref="ArticleRecord.Error"/> says why.</summary>
     Failed,
+
+    /// <summary>The blob was deleted and everything the article contributed was removed; a re-upload starts afresh.</summary>
+    Deleted,
 }
 
 /// <summary>One blob's row in the Articles table: what happened to it. Its events are listed under its EventIndex partition.</summary>

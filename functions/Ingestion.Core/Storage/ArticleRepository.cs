@@ -8,6 +8,12 @@ namespace Ingestion.Core.Storage;
 /// <summary>The Articles table: one row per blob, also used as a short lease so one parser at a time works on a blob.</summary>
 public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
 {
+    /// <summary>Set while a deletion removes what the article contributed; see <see cref="ClaimDeletionAsync"/>.</summary>
+    private const string DeletingColumn = "Deleting";
+
+    /// <summary>Tries at writing a row that keeps changing between read and write before giving up (the caller is retried).</summary>
+    private const int MaxRowChanges = 10;
+
     private TableClient Table => storage.ArticlesTable;
 
     public async Task<ArticleRecord?> GetAsync(string name, CancellationToken cancellationToken)
@@ -61,7 +67,7 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
             return new ArticleClaim(ArticleClaimOutcome.AlreadyDone, previous, default);
         }
 
-        if (previous is { Status: ArticleStatus.Processing } && row!.GetDateTimeOffset("LeaseUntil") > now)
+        if (IsHeld(row, now))
         {
             return new ArticleClaim(ArticleClaimOutcome.Busy, previous, default);
         }
@@ -86,6 +92,110 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
             // Another parser changed the row between our read and write: it holds the article now. Its row says
             // which version it took, so a concurrent delivery of the same version is known as a duplicate.
             return new ArticleClaim(ArticleClaimOutcome.Busy, await GetAsync(name, cancellationToken) ?? previous, default);
+        }
+    }
+
+    /// <summary>
+    /// Takes the article's lease to remove what it contributed after its blob was deleted, unless a parser or another
+    /// deletion holds it. The row is marked as being deleted; that mark survives the intake recording a re-upload, so
+    /// no parse of the new version starts (<see cref="ClaimAsync"/> is refused) until the removal is over.
+    /// </summary>
+    /// <returns>
+    /// <see cref="ArticleClaimOutcome.AlreadyDone"/> when there is no row or the article is already deleted,
+    /// <see cref="ArticleClaimOutcome.Busy"/> while another holds the lease.
+    /// </returns>
+    public async Task<ArticleClaim> ClaimDeletionAsync(string name, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey, cancellationToken: cancellationToken);
+        var row = existing.HasValue ? existing.Value! : null;
+        var previous = row is null ? null : ToRecord(row);
+        var now = time.GetUtcNow();
+        if (row is null || (previous!.Status == ArticleStatus.Deleted && row.GetBoolean(DeletingColumn) != true))
+        {
+            return new ArticleClaim(ArticleClaimOutcome.AlreadyDone, previous, default);
+        }
+
+        if (IsHeld(row, now))
+        {
+            return new ArticleClaim(ArticleClaimOutcome.Busy, previous, default);
+        }
+
+        var claimed = new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            ["Status"] = nameof(ArticleStatus.Processing),
+            ["LeaseUntil"] = now + leaseDuration,
+            [DeletingColumn] = true,
+        };
+        try
+        {
+            var response = await Table.UpdateEntityAsync(claimed, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            return new ArticleClaim(ArticleClaimOutcome.Claimed, previous, response.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return new ArticleClaim(ArticleClaimOutcome.Busy, previous, default);
+        }
+    }
+
+    /// <summary>
+    /// Records that everything the article contributed is gone and releases the deletion's lease. If the intake
+    /// recorded a re-upload meanwhile, the row keeps saying so and only the deletion's mark is lifted, so the new
+    /// version's parse can start; either way the next parse starts afresh (no attempts, nothing to clean up).
+    /// </summary>
+    public async Task CompleteDeletionAsync(ArticleClaim claim, string name, CancellationToken cancellationToken)
+    {
+        var deleted = new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey)
+        {
+            ["Name"] = name,
+            ["Status"] = nameof(ArticleStatus.Deleted),
+            ["Title"] = claim.Previous?.Title,
+            ["Published"] = claim.Previous?.Published,
+            ["PublishedSource"] = claim.Previous?.PublishedSource?.ToString(),
+            ["Attempts"] = 0,
+            ["ReceivedAt"] = claim.Previous?.ReceivedAt,
+            ["ProcessedAt"] = time.GetUtcNow(),
+        };
+        try
+        {
+            await Table.UpdateEntityAsync(deleted, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // The intake recorded a re-upload while the old rows were removed.
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = (await Table.GetEntityAsync<TableEntity>(deleted.PartitionKey, deleted.RowKey, cancellationToken: cancellationToken)).Value;
+            var lifted = new TableEntity(row.PartitionKey, row.RowKey) { [DeletingColumn] = false, ["Attempts"] = 0 };
+            try
+            {
+                await Table.UpdateEntityAsync(lifted, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxRowChanges)
+            {
+                // Changed again between read and write: read it again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives a failed deletion's lease back without lifting its mark: the next deletion attempt can claim the article
+    /// at once, and until one completes, a parse of a re-upload cleans up what is left (its row has attempts on it).
+    /// </summary>
+    public async Task ReleaseDeletionAsync(ArticleClaim claim, string name, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKeys.ArticleKey(name), TableKeys.ArticleRowKey) { ["LeaseUntil"] = time.GetUtcNow() };
+        try
+        {
+            var response = await Table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+            claim.ETag = response.Headers.ETag ?? claim.ETag;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // The intake recorded a re-upload: its parse is refused until the lease runs out, then cleans up.
         }
     }
 
@@ -173,6 +283,14 @@ public sealed class ArticleRepository(StorageClients storage, TimeProvider time)
             yield return row.GetString("Name");
         }
     }
+
+    /// <summary>
+    /// A parser holds the article under a live lease, or a deletion does (whose mark outlives a re-upload's
+    /// "received", which would otherwise let the new version's parse run beside the removal of the old rows).
+    /// </summary>
+    private static bool IsHeld(TableEntity? row, DateTimeOffset now) =>
+        row?.GetDateTimeOffset("LeaseUntil") > now
+        && (row.GetString("Status") == nameof(ArticleStatus.Processing) || row.GetBoolean(DeletingColumn) == true);
 
     internal static ArticleRecord ToRecord(TableEntity row) => new(
         Name: row.GetString("Name") ?? string.Empty,

@@ -40,6 +40,7 @@ public sealed class StorageClients
 
         Articles = BlobService.GetBlobContainerClient(names.ContainerName);
         ParseQueue = QueueService.GetQueueClient(names.ParseQueueName);
+        DeletedQueue = QueueService.GetQueueClient(names.DeletedQueueName);
         EventsTable = TableService.GetTableClient(names.EventsTableName);
         ArticlesTable = TableService.GetTableClient(names.ArticlesTableName);
         EventIndexTable = TableService.GetTableClient(names.EventIndexTableName);
@@ -57,6 +58,9 @@ public sealed class StorageClients
 
     public QueueClient ParseQueue { get; }
 
+    /// <summary>Event Grid's BlobDeleted events for the container, in Azure.</summary>
+    public QueueClient DeletedQueue { get; }
+
     public TableClient EventsTable { get; }
 
     public TableClient ArticlesTable { get; }
@@ -72,6 +76,7 @@ public sealed class StorageClients
     {
         await Articles.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await ParseQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await DeletedQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await EventsTable.CreateIfNotExistsAsync(cancellationToken);
         await ArticlesTable.CreateIfNotExistsAsync(cancellationToken);
         await EventIndexTable.CreateIfNotExistsAsync(cancellationToken);
