@@ -27,16 +27,16 @@ public static class IngestionApi
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet(EventsRoute, ([AsParameters] EventsParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+        api.MapGet(EventsRoute, ([AsParameters] EventsParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             GetEventsAsync(request, services, cancellationToken))
             .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging.");
-        api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+        api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             GetEventSummaryAsync(request, services, cancellationToken))
             .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location or country.");
-        api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+        api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             ListArticlesAsync(request, services, cancellationToken))
             .WithName("ListArticles").WithSummary("Articles, optionally by status, with paging.");
-        api.MapGet(ArticleRoute, (string name, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+        api.MapGet(ArticleRoute, (string name, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             GetArticleAsync(name, request, services, cancellationToken))
             .WithName("GetArticle").WithSummary("One article's status, error and events.");
         api.MapGet(OpenApiRoute, GetOpenApiDocumentAsync)
