@@ -35,7 +35,7 @@ public sealed class LocalEnvironment(IConfiguration configuration, IOptions<Loca
     }
 
     public static bool UsesDevelopmentStorage(IConfiguration configuration) =>
-        string.Equals(configuration[IngestionSettings.StorageConnection]?.Trim(), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
+        string.Equals(configuration[IngestionSettingNames.StorageConnection]?.Trim(), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where storage is, without secrets: account endpoints only.</summary>
     public string DescribeStorage() => $"{storage.BlobService.Uri} (table {storage.TableService.Uri})";

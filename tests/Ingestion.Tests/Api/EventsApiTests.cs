@@ -19,7 +19,7 @@ public class EventsApiTests
 
     private static IngestionApiServices CreateServices()
     {
-        var storage = new StorageClients(new ConfigurationBuilder().AddInMemoryCollection(IngestionSettings.Defaults).Build(), Options);
+        var storage = new StorageClients(new ConfigurationBuilder().AddInMemoryCollection(IngestionSettingNames.Defaults).Build(), Options);
         var events = new EventQueryService(storage);
         return new IngestionApiServices(events, new EventSummaryService(storage, events), new ArticleRepository(storage, TimeProvider.System), Options);
     }
