@@ -8,12 +8,12 @@ namespace Ingestion.Cli;
 /// <param name="Console">Reports for people: tables, progress, summaries.</param>
 /// <param name="Errors">Errors, and the export's summary, so that data written to standard output stays clean.</param>
 /// <param name="Output">Standard output, for exported data.</param>
-/// <param name="Configuration">Settings under the names the hosts use (<see cref="IngestionSettings"/>); options override them.</param>
+/// <param name="Configuration">Settings under the names the hosts use (<see cref="IngestionSettingNames"/>); options override them.</param>
 public sealed record CliEnvironment(IAnsiConsole Console, IAnsiConsole Errors, TextWriter Output, IConfiguration Configuration)
 {
     /// <summary>Core's defaults (Azurite), overridden by environment variables such as <c>AzureWebJobsStorage</c> or <c>Ingestion__ContainerName</c>.</summary>
     public static IConfiguration ProcessConfiguration() => new ConfigurationBuilder()
-        .AddInMemoryCollection(IngestionSettings.Defaults)
+        .AddInMemoryCollection(IngestionSettingNames.Defaults)
         .AddEnvironmentVariables()
         .Build();
 }

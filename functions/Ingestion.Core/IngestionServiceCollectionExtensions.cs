@@ -20,7 +20,7 @@ public static class IngestionServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<IngestionOptions>()
-            .BindConfiguration(IngestionSettings.Section)
+            .BindConfiguration(IngestionSettingNames.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

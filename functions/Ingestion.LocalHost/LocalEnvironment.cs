@@ -19,7 +19,7 @@ public sealed class LocalEnvironment(IConfiguration configuration, IOptions<Loca
     public async Task<LocalAzurite> PrepareAsync(CancellationToken cancellationToken)
     {
         if (options.Value.StartAzurite
-            && Azurite.EmulatorPorts(configuration[IngestionSettings.StorageConnection]) is { } ports
+            && Azurite.EmulatorPorts(configuration[IngestionSettingNames.StorageConnection]) is { } ports
             && !await Azurite.IsListeningAsync(ports.Blob, cancellationToken))
         {
             var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Cannot start Azurite: run the local host from the repository (the folder with Ingestion.sln).");

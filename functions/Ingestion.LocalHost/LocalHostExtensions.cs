@@ -16,7 +16,7 @@ public static class LocalHostExtensions
     public static WebApplicationBuilder AddLocalHost(this WebApplicationBuilder builder)
     {
         // Lowest priority: every setting has a default, and trigger binding expressions (%Ingestion:ContainerName%) need them as configuration.
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = IngestionSettings.Defaults });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = IngestionSettingNames.Defaults });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl(builder.Configuration.GetValue($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.Port)}", DefaultPort)));
@@ -33,7 +33,7 @@ public static class LocalHostExtensions
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(allowedOrigins).WithMethods("GET")));
 
         // The queue's poison threshold and the processor's "last attempt" must agree.
-        var maxParseAttempts = builder.Configuration.GetValue($"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxParseAttempts)}", IngestionOptions.DefaultMaxParseAttempts);
+        var maxParseAttempts = builder.Configuration.GetValue($"{IngestionSettingNames.Section}:{nameof(IngestionOptions.MaxParseAttempts)}", IngestionOptions.DefaultMaxParseAttempts);
         var hostId = builder.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.HostId)}"];
         var queuePollInterval = builder.Configuration.GetValue($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.QueuePollInterval)}", new LocalHostOptions().QueuePollInterval);
         builder.Host.ConfigureWebJobs(webJobs =>

@@ -34,7 +34,7 @@ public sealed class MemoryBenchmark : IBenchmark
     private static async Task LargeArticleAsync(
         BenchmarkContext context, BenchmarkReport report, IReadOnlyList<string> corpus, long size, long limit, string label, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        await using var rig = await PipelineRig.CreateAsync(context, new Dictionary<string, string?> { [$"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxArticleBytes)}"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var rig = await PipelineRig.CreateAsync(context, new Dictionary<string, string?> { [$"{IngestionSettingNames.Section}:{nameof(IngestionOptions.MaxArticleBytes)}"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var request = await UploadLargeAsync(rig.Core.Get<StorageClients>(), corpus, size, cancellationToken);
         var prefix = $"{size / 1048576.0:0.##} MB article, {label} ({limit / 1048576.0:0.##} MB)";
 

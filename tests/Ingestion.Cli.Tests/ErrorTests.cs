@@ -29,7 +29,7 @@ public sealed class ErrorTests(AzuriteFixture azurite) : StorageTest(azurite)
     {
         var settings = new Dictionary<string, string?>(TestStorage.Settings)
         {
-            [Ingestion.Core.IngestionSettings.ArticlesTableName] = "MissingTable",
+            [Ingestion.Core.IngestionSettingNames.ArticlesTableName] = "MissingTable",
         };
 
         var run = await CliRun.RunAsync(settings, command == "upload" ? [command, ".", "--container", "missing-container"] : [command]);
@@ -63,7 +63,7 @@ public sealed class ErrorTests(AzuriteFixture azurite) : StorageTest(azurite)
     [Fact]
     public async Task Unconfigured_storage_connection_exits_2_and_names_the_setting()
     {
-        var settings = new Dictionary<string, string?>(TestStorage.Settings) { [Ingestion.Core.IngestionSettings.StorageConnection] = "" };
+        var settings = new Dictionary<string, string?>(TestStorage.Settings) { [Ingestion.Core.IngestionSettingNames.StorageConnection] = "" };
 
         var run = await CliRun.RunAsync(settings, "status");
 

@@ -4,7 +4,6 @@ using Ingestion.Core;
 using Ingestion.Core.Api;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Storage;
-using Ingestion.Functions.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +26,9 @@ public sealed class FunctionPipelineTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
-        host = FunctionsHost.Create(new Dictionary<string, string?>(IngestionSettings.Defaults)
+        host = FunctionsHost.Create(new Dictionary<string, string?>(IngestionSettingNames.Defaults)
         {
-            [IngestionSettings.StorageConnection] = azurite.ConnectionString,
+            [IngestionSettingNames.StorageConnection] = azurite.ConnectionString,
         });
         await Storage.EnsureCreatedAsync(CancellationToken.None);
         await Storage.Articles.UploadBlobAsync(ArticleName, BinaryData.FromString(File.ReadAllText(Path.Combine(RepositoryPaths.SampleArticles, ArticleName))));

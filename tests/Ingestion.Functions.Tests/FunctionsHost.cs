@@ -15,13 +15,13 @@ public sealed class FunctionsHost(IHost host) : IDisposable
     public static FunctionsHost Create(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection(settings ?? IngestionSettings.Defaults);
+        builder.Configuration.AddInMemoryCollection(settings ?? IngestionSettingNames.Defaults);
         builder.AddIngestionFunctions();
         return new FunctionsHost(builder.Build());
     }
 
     /// <summary>Every class in the app with a [Function] method, as the worker's generated metadata finds them.</summary>
-    public static IReadOnlyList<Type> FunctionClasses { get; } = typeof(Ingestion.Functions.Functions.ReceiveArticle).Assembly.GetTypes()
+    public static IReadOnlyList<Type> FunctionClasses { get; } = typeof(Ingestion.Functions.ReceiveArticle).Assembly.GetTypes()
         .Where(type => type.GetMethods().Any(method => method.GetCustomAttribute<FunctionAttribute>() is not null))
         .ToArray();
 

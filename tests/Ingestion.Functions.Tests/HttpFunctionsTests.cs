@@ -5,7 +5,6 @@ using Ingestion.Core.Api;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
-using Ingestion.Functions.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -30,7 +29,7 @@ public sealed class HttpFunctionsTests(HttpFunctionsTests.Samples samples) : ICl
         public async Task InitializeAsync()
         {
             await _azurite.InitializeAsync();
-            Host = FunctionsHost.Create(new Dictionary<string, string?>(IngestionSettings.Defaults) { [IngestionSettings.StorageConnection] = _azurite.ConnectionString });
+            Host = FunctionsHost.Create(new Dictionary<string, string?>(IngestionSettingNames.Defaults) { [IngestionSettingNames.StorageConnection] = _azurite.ConnectionString });
             var storage = Host.Services.GetRequiredService<StorageClients>();
             await storage.EnsureCreatedAsync(CancellationToken.None);
             foreach (var file in Directory.GetFiles(RepositoryPaths.SampleArticles))

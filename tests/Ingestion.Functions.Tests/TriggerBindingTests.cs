@@ -4,7 +4,6 @@ using Azure.Storage.Blobs;
 using Ingestion.Core;
 using Ingestion.Core.Api;
 using Ingestion.Core.Pipeline;
-using Ingestion.Functions.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
@@ -31,7 +30,7 @@ public sealed partial class TriggerBindingTests
 
         Assert.Equal(BlobTriggerSource.EventGrid, trigger.Source);
         Assert.Equal("%Ingestion:ContainerName%/{name}", trigger.BlobPath);
-        Assert.Equal(IngestionSettings.StorageConnection, trigger.Connection);
+        Assert.Equal(IngestionSettingNames.StorageConnection, trigger.Connection);
         // A client reads nothing: the content is left to the parse stage.
         Assert.Equal(typeof(BlobClient), parameter.ParameterType);
     }
@@ -43,7 +42,7 @@ public sealed partial class TriggerBindingTests
         var parameters = RunMethod(typeof(ParseArticle)).GetParameters();
 
         Assert.Equal("%Ingestion:ParseQueueName%", trigger.QueueName);
-        Assert.Equal(IngestionSettings.StorageConnection, trigger.Connection);
+        Assert.Equal(IngestionSettingNames.StorageConnection, trigger.Connection);
         Assert.Equal(typeof(ParseRequest), parameter.ParameterType);
         // Bound by name from the queue trigger's binding data.
         Assert.Contains(parameters, p => p.Name == "dequeueCount" && p.ParameterType == typeof(long));
@@ -55,7 +54,7 @@ public sealed partial class TriggerBindingTests
         var (parameter, trigger) = Trigger<QueueTriggerAttribute>(typeof(RemoveDeletedArticle));
 
         Assert.Equal("%Ingestion:DeletedQueueName%", trigger.QueueName);
-        Assert.Equal(IngestionSettings.StorageConnection, trigger.Connection);
+        Assert.Equal(IngestionSettingNames.StorageConnection, trigger.Connection);
         Assert.Equal(typeof(string), parameter.ParameterType);
     }
 
@@ -121,8 +120,8 @@ public sealed partial class TriggerBindingTests
             .SelectMany(value => SettingExpression().Matches(value ?? "").Select(match => match.Groups[1].Value))
             .ToList();
 
-        Assert.Equal([IngestionSettings.ContainerName, IngestionSettings.DeletedQueueName, IngestionSettings.ParseQueueName], expressions.Order(StringComparer.Ordinal));
-        Assert.All(expressions, setting => Assert.Contains(setting, IngestionSettings.Defaults.Keys));
+        Assert.Equal([IngestionSettingNames.ContainerName, IngestionSettingNames.DeletedQueueName, IngestionSettingNames.ParseQueueName], expressions.Order(StringComparer.Ordinal));
+        Assert.All(expressions, setting => Assert.Contains(setting, IngestionSettingNames.Defaults.Keys));
     }
 
     private static bool IsHttpFunction(Type type) => RunMethod(type).GetParameters().Any(parameter => parameter.GetCustomAttribute<HttpTriggerAttribute>() is not null);

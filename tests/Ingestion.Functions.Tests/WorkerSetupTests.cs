@@ -36,9 +36,9 @@ public sealed class WorkerSetupTests
     [InlineData("9")]
     public void Core_attempts_a_parse_request_as_often_as_the_host_delivers_it_whatever_is_configured(string? maxDequeueCount)
     {
-        var settings = new Dictionary<string, string?>(IngestionSettings.Defaults)
+        var settings = new Dictionary<string, string?>(IngestionSettingNames.Defaults)
         {
-            [$"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxParseAttempts)}"] = "7",
+            [$"{IngestionSettingNames.Section}:{nameof(IngestionOptions.MaxParseAttempts)}"] = "7",
             [IngestionFunctionsExtensions.MaxDequeueCountSetting] = maxDequeueCount,
         };
         using var host = FunctionsHost.Create(settings);
@@ -54,7 +54,7 @@ public sealed class WorkerSetupTests
 
         Assert.Equal("dotnet-isolated", values["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
         Assert.Equal(
-            IngestionSettings.Defaults.Select(setting => (setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value)).Order(),
+            IngestionSettingNames.Defaults.Select(setting => (setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value)).Order(),
             values.Where(value => value.Key != "FUNCTIONS_WORKER_RUNTIME").Select(value => (value.Key, (string?)value.Value!.GetValue<string>())).Order());
     }
 

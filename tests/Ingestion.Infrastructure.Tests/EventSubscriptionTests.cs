@@ -1,5 +1,5 @@
 using Ingestion.Core;
-using Ingestion.Functions.Functions;
+using Ingestion.Functions;
 
 namespace Ingestion.Infrastructure.Tests;
 

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using Ingestion.Core;
-using Ingestion.Functions.Functions;
+using Ingestion.Functions;
 
 namespace Ingestion.Infrastructure.Tests;
 
@@ -56,13 +56,13 @@ public sealed class FunctionAppTests(CompiledTemplates templates)
     public void Settings_name_every_Ingestion_setting_Core_reads_with_the_values_the_storage_module_creates()
     {
         var settings = AppSettings();
-        var expected = IngestionSettings.Defaults
-            .Where(setting => setting.Key.StartsWith(IngestionSettings.Section + ":", StringComparison.Ordinal))
+        var expected = IngestionSettingNames.Defaults
+            .Where(setting => setting.Key.StartsWith(IngestionSettingNames.Section + ":", StringComparison.Ordinal))
             .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
 
         Assert.NotEmpty(expected);
         var actual = settings
-            .Where(setting => setting.Key.StartsWith(IngestionSettings.Section + "__", StringComparison.Ordinal))
+            .Where(setting => setting.Key.StartsWith(IngestionSettingNames.Section + "__", StringComparison.Ordinal))
             .ToDictionary(setting => setting.Key, setting => setting.Value?.GetValue<string>());
         Assert.Equal(expected.OrderBy(pair => pair.Key), actual.OrderBy(pair => pair.Key));
     }
@@ -71,7 +71,7 @@ public sealed class FunctionAppTests(CompiledTemplates templates)
     public void Storage_connection_is_identity_based_with_every_service_uri()
     {
         var settings = AppSettings();
-        var prefix = IngestionSettings.StorageConnection + "__";
+        var prefix = IngestionSettingNames.StorageConnection + "__";
 
         Assert.Equal("managedidentity", settings[prefix + "credential"]!.GetValue<string>());
         Assert.Contains(".outputs.clientId.value", settings[prefix + "clientId"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class FunctionAppTests(CompiledTemplates templates)
         }
 
         // No plain AzureWebJobsStorage: that would be a connection string.
-        Assert.DoesNotContain(IngestionSettings.StorageConnection, settings.Keys);
+        Assert.DoesNotContain(IngestionSettingNames.StorageConnection, settings.Keys);
     }
 
     [Fact]

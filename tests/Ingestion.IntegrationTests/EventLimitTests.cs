@@ -20,8 +20,8 @@ public sealed class EventLimitTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _storage.Settings[$"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxEventsPerArticle)}"] = MaxEvents.ToString(CultureInfo.InvariantCulture);
-        _storage.Settings[$"{IngestionSettings.Section}:{nameof(IngestionOptions.SegmentChars)}"] = "2000";
+        _storage.Settings[$"{IngestionSettingNames.Section}:{nameof(IngestionOptions.MaxEventsPerArticle)}"] = MaxEvents.ToString(CultureInfo.InvariantCulture);
+        _storage.Settings[$"{IngestionSettingNames.Section}:{nameof(IngestionOptions.SegmentChars)}"] = "2000";
         _core = await CoreServices.CreateAsync(_storage);
     }
 

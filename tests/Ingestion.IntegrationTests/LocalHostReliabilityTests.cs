@@ -20,7 +20,7 @@ public sealed class LocalHostReliabilityTests(AzuriteFixture azurite)
     [Fact]
     public async Task Bad_files_dropped_beside_good_ones_fail_with_their_reasons_and_the_host_keeps_serving()
     {
-        await LocalHostFixture.RunAsync(new TestStorage(azurite), new Dictionary<string, string?>(NoSamples) { [$"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxArticleBytes)}"] = BadArticles.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) }, configure: null, async host =>
+        await LocalHostFixture.RunAsync(new TestStorage(azurite), new Dictionary<string, string?>(NoSamples) { [$"{IngestionSettingNames.Section}:{nameof(IngestionOptions.MaxArticleBytes)}"] = BadArticles.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) }, configure: null, async host =>
         {
             IReadOnlyList<Drop> batch = [.. BadArticles.Batch(), BadArticles.Oversized()];
 
@@ -56,7 +56,7 @@ public sealed class LocalHostReliabilityTests(AzuriteFixture azurite)
         var logs = new LogCapture();
         await LocalHostFixture.RunAsync(
             new TestStorage(azurite),
-            new Dictionary<string, string?>(NoSamples) { [$"{IngestionSettings.Section}:{nameof(IngestionOptions.MaxParseAttempts)}"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            new Dictionary<string, string?>(NoSamples) { [$"{IngestionSettingNames.Section}:{nameof(IngestionOptions.MaxParseAttempts)}"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             builder =>
             {
                 builder.Services.AddSingleton<IEventExtractor>(new ScriptedExtractor());

@@ -179,7 +179,7 @@ public sealed partial class SegmentedArticleTests(AzuriteFixture azurite) : IAsy
 
     private Task<CoreServices> CreateCoreAsync(IEventExtractor extractor, TimeProvider? time = null)
     {
-        _storage.Settings[$"{IngestionSettings.Section}:{nameof(IngestionOptions.SegmentChars)}"] = SegmentChars.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _storage.Settings[$"{IngestionSettingNames.Section}:{nameof(IngestionOptions.SegmentChars)}"] = SegmentChars.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(_transactions, HttpPipelinePosition.PerCall);
         return CoreServices.CreateAsync(_storage, services =>

@@ -16,14 +16,14 @@ public sealed class TestStorage
         var id = Guid.NewGuid().ToString("N")[..10];
         Settings = new Dictionary<string, string?>
         {
-            [IngestionSettings.StorageConnection] = connectionString,
-            [IngestionSettings.ContainerName] = $"articles-{id}",
-            [IngestionSettings.ParseQueueName] = $"parse-{id}",
-            [IngestionSettings.DeletedQueueName] = $"deleted-{id}",
-            [IngestionSettings.EventsTableName] = $"Events{id}",
-            [IngestionSettings.ArticlesTableName] = $"Articles{id}",
-            [IngestionSettings.EventIndexTableName] = $"EventIndex{id}",
-            [IngestionSettings.ActorsTableName] = $"Actors{id}",
+            [IngestionSettingNames.StorageConnection] = connectionString,
+            [IngestionSettingNames.ContainerName] = $"articles-{id}",
+            [IngestionSettingNames.ParseQueueName] = $"parse-{id}",
+            [IngestionSettingNames.DeletedQueueName] = $"deleted-{id}",
+            [IngestionSettingNames.EventsTableName] = $"Events{id}",
+            [IngestionSettingNames.ArticlesTableName] = $"Articles{id}",
+            [IngestionSettingNames.EventIndexTableName] = $"EventIndex{id}",
+            [IngestionSettingNames.ActorsTableName] = $"Actors{id}",
         };
     }
 
@@ -32,5 +32,5 @@ public sealed class TestStorage
     public IConfiguration Configuration => new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
 
     /// <summary>The parse queue's poison queue, which the WebJobs queue trigger creates on its first poison message.</summary>
-    public string PoisonQueueName => $"{Settings[IngestionSettings.ParseQueueName]}-poison";
+    public string PoisonQueueName => $"{Settings[IngestionSettingNames.ParseQueueName]}-poison";
 }

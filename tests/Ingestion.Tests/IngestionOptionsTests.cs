@@ -29,7 +29,7 @@ public sealed class IngestionOptionsTests
     [InlineData("EventsTableName", "1events", "Ingestion:EventsTableName must be a valid table name")]
     public void Out_of_range_settings_stop_the_host_naming_the_setting(string setting, string value, string expected)
     {
-        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [$"{IngestionSettings.Section}:{setting}"] = value }));
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [$"{IngestionSettingNames.Section}:{setting}"] = value }));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }

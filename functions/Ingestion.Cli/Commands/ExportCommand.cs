@@ -108,7 +108,7 @@ public sealed class ExportCommand(CliEnvironment environment) : StorageCommand<E
         var queries = services.Get<EventQueryService>();
         await using var file = settings.Output is { } path ? new StreamWriter(path, append: false, new UTF8Encoding(false)) : null;
         var output = file ?? Environment.Output;
-        var writer = EventWriters.For(settings.Format, output);
+        var writer = ExportFormatter.For(settings.Format, output);
         await writer.WriteHeaderAsync(cancellationToken);
 
         var query = settings.ToQuery();

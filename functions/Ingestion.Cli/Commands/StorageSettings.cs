@@ -52,19 +52,19 @@ public partial class StorageSettings : CommandSettings
         var settings = new Dictionary<string, string?>();
         if (Connection is not null)
         {
-            settings[IngestionSettings.StorageConnection] = Connection;
+            settings[IngestionSettingNames.StorageConnection] = Connection;
         }
 
         if (Account is not null)
         {
             // Clearing the connection string makes StorageClients reach the account by name with an Azure identity.
-            settings[IngestionSettings.StorageConnection] = null;
-            settings[$"{IngestionSettings.StorageConnection}:accountName"] = Account;
+            settings[IngestionSettingNames.StorageConnection] = null;
+            settings[$"{IngestionSettingNames.StorageConnection}:accountName"] = Account;
         }
 
         if (Container is not null)
         {
-            settings[IngestionSettings.ContainerName] = Container;
+            settings[IngestionSettingNames.ContainerName] = Container;
         }
 
         return settings;

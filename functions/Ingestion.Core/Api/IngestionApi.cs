@@ -33,24 +33,24 @@ public static class IngestionApi
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet(EventsRoute, ([AsParameters] EventsParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+        api.MapGet(EventsRoute, ([AsParameters] EventsParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             GetEventsAsync(request, services, cancellationToken))
             .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging; or every page as CSV or GeoJSON.")
             .Produces<EventsResponse>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType);
-        api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+        api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             GetEventSummaryAsync(request, services, cancellationToken))
             .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location, country or place (with coordinates); as JSON, CSV or (places) GeoJSON.")
             .Produces<EventSummary>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType);
-        api.MapGet(PlacesRoute, ([AsParameters] PlacesParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+        api.MapGet(PlacesRoute, ([AsParameters] PlacesParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             SearchPlacesAsync(request, services, cancellationToken))
             .WithName("SearchPlaces").WithSummary("Places with events in a range, most events first, whose names or aliases match a search.");
-        api.MapGet(ActorsRoute, ([AsParameters] ActorsParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+        api.MapGet(ActorsRoute, ([AsParameters] ActorsParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             SearchActorsAsync(request, services, cancellationToken))
             .WithName("SearchActors").WithSummary("Actors by alias prefix or date range, most events first, for autocomplete.");
-        api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+        api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             ListArticlesAsync(request, services, cancellationToken))
             .WithName("ListArticles").WithSummary("Articles, optionally by status, with paging.");
-        api.MapGet(ArticleRoute, (string name, HttpRequest request, [AsParameters] IngestionApiServices services, CancellationToken cancellationToken) =>
+        api.MapGet(ArticleRoute, (string name, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             GetArticleAsync(name, request, services, cancellationToken))
             .WithName("GetArticle").WithSummary("One article's status, error and events.");
         api.MapGet(OpenApiRoute, GetOpenApiDocumentAsync)

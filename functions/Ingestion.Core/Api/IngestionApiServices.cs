@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Ingestion.Core.Api;
 
 /// <summary>
-/// The services the API's handlers use, as one parameter (eShop's <c>OrderServices</c>): the local host binds it with
-/// [AsParameters], the Functions app's HTTP classes take it from the container. A handler that needs another service
-/// adds it here, not to every signature.
+/// The services the API's handlers use, as one parameter (eShop's <c>OrderServices</c>): registered once by
+/// AddIngestionCore, the local host's routes and the Functions app's HTTP classes take it from the container. A handler
+/// that needs another service adds it here, not to every signature.
 /// </summary>
 public sealed class IngestionApiServices(EventQueryService events, EventSummaryService summaries, ActorDirectory actors, ArticleRepository articles, IOptions<IngestionOptions> options)
 {

@@ -28,7 +28,7 @@ public static class IngestionOpenApi
         // Routes join the endpoint table only when the app starts; a server that never listens lets it start here.
         builder.WebHost.UseServer(new NonListeningServer());
         // Handlers' services must be known to be services, not request bodies; nothing here connects to storage.
-        builder.Configuration.AddInMemoryCollection(IngestionSettings.Defaults);
+        builder.Configuration.AddInMemoryCollection(IngestionSettingNames.Defaults);
         builder.AddIngestionCore();
         builder.Services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
         {

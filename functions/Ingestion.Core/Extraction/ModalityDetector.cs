@@ -9,7 +9,8 @@ namespace Ingestion.Core.Extraction;
 internal sealed class ModalityDetector
 {
     private const int Window = 4;
-    private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal) { ",", ";", ":", ".", "\"", "“", "”", "(", ")" };
+    // Punctuation a modal cue does not reach across on its way back from the trigger.
+    private static readonly HashSet<string> ModalScopeBreaks = new(StringComparer.Ordinal) { ",", ";", ":", ".", "\"", "“", "”", "(", ")" };
     /// <summary>Cues by their first word.</summary>
     private readonly Dictionary<string, List<(string[] Words, string Kind)>> cues = new(StringComparer.OrdinalIgnoreCase);
 
@@ -31,7 +32,7 @@ internal sealed class ModalityDetector
     public (Modality Modality, bool Negated) At(List<Token> tokens, int triggerIndex)
     {
         var start = triggerIndex;
-        while (start > 0 && triggerIndex - start < Window && !ClauseBreaks.Contains(tokens[start - 1].Text))
+        while (start > 0 && triggerIndex - start < Window && !ModalScopeBreaks.Contains(tokens[start - 1].Text))
         {
             start--;
         }

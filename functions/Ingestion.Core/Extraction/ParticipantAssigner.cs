@@ -12,7 +12,8 @@ internal sealed record Participants(IReadOnlyList<Actor> Actors, IReadOnlyList<A
 /// </summary>
 internal sealed class ParticipantAssigner(Gazetteer gazetteer)
 {
-    private static readonly HashSet<string> ClauseBreaks = new(StringComparer.OrdinalIgnoreCase)
+    // Where a participant's clause ends: punctuation, relative pronouns and conjunctions (wider than the modality scope).
+    private static readonly HashSet<string> ParticipantClauseBreaks = new(StringComparer.OrdinalIgnoreCase)
     {
         ";", ":", "\"", "“", "”", "that", "which", "who", "while", "but", "whereas", "because", "although", "amid",
     };
@@ -42,12 +43,12 @@ internal sealed class ParticipantAssigner(Gazetteer gazetteer)
         var clauseEnd = new int[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
-            clauseStart[i] = i > 0 && !ClauseBreaks.Contains(tokens[i - 1].Text) ? clauseStart[i - 1] : i;
+            clauseStart[i] = i > 0 && !ParticipantClauseBreaks.Contains(tokens[i - 1].Text) ? clauseStart[i - 1] : i;
         }
 
         for (var i = tokens.Count - 1; i >= 0; i--)
         {
-            clauseEnd[i] = i + 1 < tokens.Count && !ClauseBreaks.Contains(tokens[i + 1].Text) ? clauseEnd[i + 1] : i + 1;
+            clauseEnd[i] = i + 1 < tokens.Count && !ParticipantClauseBreaks.Contains(tokens[i + 1].Text) ? clauseEnd[i + 1] : i + 1;
         }
 
         return new PlacedSentence(placed, clauseStart, clauseEnd);

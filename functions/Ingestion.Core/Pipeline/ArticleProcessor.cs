@@ -254,7 +254,7 @@ public sealed class ArticleProcessor(
         {
             download.Dispose();
             throw new ArticleFormatException(
-                $"The article is {length / 1048576.0:0.#} MB; articles are limited to {limit / 1048576.0:0.#} MB (setting {IngestionSettings.Section}:{nameof(IngestionOptions.MaxArticleBytes)}).");
+                $"The article is {length / 1048576.0:0.#} MB; articles are limited to {limit / 1048576.0:0.#} MB (setting {IngestionSettingNames.Section}:{nameof(IngestionOptions.MaxArticleBytes)}).");
         }
 
         return download;

@@ -19,7 +19,7 @@ internal static class EventLimits
         if (total > options.MaxEventsPerArticle)
         {
             throw new ArticleFormatException(
-                $"The article yields more than {options.MaxEventsPerArticle} events (setting {IngestionSettings.Section}:{nameof(IngestionOptions.MaxEventsPerArticle)}); news articles have a few hundred at most, so it was not processed.");
+                $"The article yields more than {options.MaxEventsPerArticle} events (setting {IngestionSettingNames.Section}:{nameof(IngestionOptions.MaxEventsPerArticle)}); news articles have a few hundred at most, so it was not processed.");
         }
 
         // Events of one sentence come together and quote it; a run of the same sentence is counted as one.
@@ -31,7 +31,7 @@ internal static class EventLimits
             {
                 var sentence = events[i].Sentence;
                 throw new ArticleFormatException(
-                    $"A sentence yields more than {options.MaxEventsPerSentence} events (setting {IngestionSettings.Section}:{nameof(IngestionOptions.MaxEventsPerSentence)}): '{(sentence.Length <= 60 ? sentence : string.Concat(sentence.AsSpan(0, 60), "…"))}'.");
+                    $"A sentence yields more than {options.MaxEventsPerSentence} events (setting {IngestionSettingNames.Section}:{nameof(IngestionOptions.MaxEventsPerSentence)}): '{(sentence.Length <= 60 ? sentence : string.Concat(sentence.AsSpan(0, 60), "…"))}'.");
             }
         }
     }

@@ -49,7 +49,7 @@ public sealed class PipelineHealth(StorageClients storage, TimeProvider time, IO
             var problems = new List<string>();
             if (age > options.Value.StalledAfter)
             {
-                problems.Add($"The oldest parse request has waited {age:d\\.hh\\:mm\\:ss}, longer than {IngestionSettings.Section}:{nameof(IngestionOptions.StalledAfter)} ({options.Value.StalledAfter}): the parser is not keeping up or not running.");
+                problems.Add($"The oldest parse request has waited {age:d\\.hh\\:mm\\:ss}, longer than {IngestionSettingNames.Section}:{nameof(IngestionOptions.StalledAfter)} ({options.Value.StalledAfter}): the parser is not keeping up or not running.");
             }
 
             if (poison > 0)

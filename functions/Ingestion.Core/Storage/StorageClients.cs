@@ -23,7 +23,7 @@ public sealed class StorageClients
     internal StorageClients(IConfiguration configuration, IOptions<IngestionOptions> options, TableClientOptions tableOptions)
     {
         var names = options.Value;
-        var connection = StorageConnection.From(configuration, IngestionSettings.StorageConnection);
+        var connection = StorageConnection.From(configuration, IngestionSettingNames.StorageConnection);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }; // what the queue triggers expect
         if (connection.ConnectionString is { } connectionString)
         {

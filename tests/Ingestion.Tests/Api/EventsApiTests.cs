@@ -20,7 +20,7 @@ public class EventsApiTests
 
     private static IngestionApiServices CreateServices()
     {
-        var storage = new StorageClients(new ConfigurationBuilder().AddInMemoryCollection(IngestionSettings.Defaults).Build(), Options);
+        var storage = new StorageClients(new ConfigurationBuilder().AddInMemoryCollection(IngestionSettingNames.Defaults).Build(), Options);
         var actors = new ActorDirectory(storage);
         var events = new EventQueryService(storage, actors);
         return new IngestionApiServices(events, new EventSummaryService(storage, events), actors, new ArticleRepository(storage, TimeProvider.System), Options);

@@ -12,11 +12,11 @@ public enum EventFormat
 }
 
 /// <summary>Writes events one at a time in an export format.</summary>
-public abstract class EventWriters(TextWriter output)
+public abstract class ExportFormatter(TextWriter output)
 {
     protected TextWriter Output { get; } = output;
 
-    public static EventWriters For(EventFormat format, TextWriter output) => format switch
+    public static ExportFormatter For(EventFormat format, TextWriter output) => format switch
     {
         EventFormat.Csv => new Csv(output),
         _ => new JsonLines(output),
@@ -27,14 +27,14 @@ public abstract class EventWriters(TextWriter output)
     public abstract Task WriteAsync(EventRecord record, CancellationToken cancellationToken);
 
     /// <summary>The API's JSON shape, one event per line.</summary>
-    private sealed class JsonLines(TextWriter output) : EventWriters(output)
+    private sealed class JsonLines(TextWriter output) : ExportFormatter(output)
     {
         public override Task WriteAsync(EventRecord record, CancellationToken cancellationToken) =>
             Output.WriteLineAsync(JsonSerializer.Serialize(record, IngestionJson.Options).AsMemory(), cancellationToken);
     }
 
     /// <summary>RFC 4180 rows; lists are joined with "; " and enums named as in the JSON.</summary>
-    private sealed class Csv(TextWriter output) : EventWriters(output)
+    private sealed class Csv(TextWriter output) : ExportFormatter(output)
     {
         private static readonly string[] Columns =
         [

@@ -3,7 +3,7 @@ using Ingestion.Core;
 using Ingestion.Core.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Ingestion.Functions.Functions;
+namespace Ingestion.Functions;
 
 /// <summary>
 /// Records a new article blob and enqueues its parse request. Event Grid delivers BlobCreated within seconds and
@@ -14,7 +14,7 @@ public sealed class ReceiveArticle(ArticleIntake intake)
 {
     [Function(nameof(ReceiveArticle))]
     public Task RunAsync(
-        [BlobTrigger("%" + IngestionSettings.ContainerName + "%/{name}", Source = BlobTriggerSource.EventGrid, Connection = IngestionSettings.StorageConnection)] BlobClient blob,
+        [BlobTrigger("%" + IngestionSettingNames.ContainerName + "%/{name}", Source = BlobTriggerSource.EventGrid, Connection = IngestionSettingNames.StorageConnection)] BlobClient blob,
         CancellationToken cancellationToken)
         => intake.ReceiveAsync(blob.Name, cancellationToken);
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Ingestion.Functions.Functions;
+namespace Ingestion.Functions;
 
 /// <summary><c>GET /api/dashboard?code=…</c>: the dashboard page; it passes the key on to the API calls it makes.</summary>
 public sealed class GetDashboard

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Ingestion.Functions.Functions;
+namespace Ingestion.Functions;
 
 /// <summary><c>GET /api/articles/{name}</c>: an article's status and events, Core's handler, behind a function key.</summary>
 public sealed class GetArticle(IngestionApiServices services)

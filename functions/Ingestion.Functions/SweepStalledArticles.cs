@@ -1,7 +1,7 @@
 using Ingestion.Core.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Ingestion.Functions.Functions;
+namespace Ingestion.Functions;
 
 /// <summary>
 /// Every five minutes, offers again the articles that stalled between the stages (see <see cref="StalledArticleSweeper"/>).

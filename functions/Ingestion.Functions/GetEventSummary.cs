@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Ingestion.Functions.Functions;
+namespace Ingestion.Functions;
 
 /// <summary><c>GET /api/events/summary?from=&amp;to=&amp;groupBy=</c>: Core's handler, behind a function key.</summary>
 public sealed class GetEventSummary(IngestionApiServices services)

@@ -2,7 +2,7 @@ using Ingestion.Core;
 using Ingestion.Core.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Ingestion.Functions.Functions;
+namespace Ingestion.Functions;
 
 /// <summary>
 /// Removes a deleted article's events. Event Grid delivers the container's BlobDeleted events to a storage queue (no
@@ -13,7 +13,7 @@ public sealed class RemoveDeletedArticle(ArticleDeletion deletion)
 {
     [Function(nameof(RemoveDeletedArticle))]
     public Task RunAsync(
-        [QueueTrigger("%" + IngestionSettings.DeletedQueueName + "%", Connection = IngestionSettings.StorageConnection)] string message,
+        [QueueTrigger("%" + IngestionSettingNames.DeletedQueueName + "%", Connection = IngestionSettingNames.StorageConnection)] string message,
         CancellationToken cancellationToken)
         => deletion.DeleteNotifiedAsync(message, cancellationToken);
 }

@@ -4,7 +4,7 @@ namespace Ingestion.Core;
 /// Every configuration name the code reads, in one place: the infra writes exactly these
 /// (with <c>__</c> for <c>:</c>) and a test checks that the two agree.
 /// </summary>
-public static class IngestionSettings
+public static class IngestionSettingNames
 {
     /// <summary>The storage connection: a connection string, or identity-based <c>__blobServiceUri</c>/<c>__queueServiceUri</c>/<c>__tableServiceUri</c> settings.</summary>
     public const string StorageConnection = "AzureWebJobsStorage";

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
-namespace Ingestion.Functions.Functions;
+namespace Ingestion.Functions;
 
 /// <summary><c>GET /api/events?from=&amp;to=</c>: Core's handler, behind a function key.</summary>
 public sealed class GetEvents(IngestionApiServices services)
