@@ -43,7 +43,7 @@ public sealed partial class ArticleWatcher(
             {
                 await ScanAsync(stoppingToken);
             }
-            catch (Exception ex) when (StorageFailure.StorageFailure.IsStorageFailure(ex))
+            catch (Exception ex) when (StorageFailure.IsStorageFailure(ex))
             {
                 // Storage unavailable: parse requests may have been lost with it (a parser's message or row write that
                 // never landed), so the first sweep after it hands every blob to the intake again. The intake skips
@@ -84,7 +84,7 @@ public sealed partial class ArticleWatcher(
                 await intake.ReceiveAsync(blob.Name, cancellationToken);
                 _received[blob.Name] = eTag;
             }
-            catch (Exception ex) when (StorageFailure.StorageFailure.IsStorageFailure(ex))
+            catch (Exception ex) when (StorageFailure.IsStorageFailure(ex))
             {
                 IntakeFailed(logger, blob.Name, ex.Message);
                 failed = true;

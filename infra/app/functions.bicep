@@ -117,7 +117,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 
   resource appSettings 'config' = {
     name: 'appsettings'
-    // Names as in Ingestion.Core's IngestionSettings, with __ for the configuration separator.
+    // Names as in Ingestion.Core's IngestionSettingNames, with __ for the configuration separator.
     properties: {
       Ingestion__ContainerName: containerName
       Ingestion__ParseQueueName: parseQueueName

@@ -92,7 +92,7 @@ public sealed class LocalHostStorageTests(ITestOutputHelper output) : IDisposabl
     }
 
     /// <summary>A connection to an emulator on free ports that nothing answers yet: the host starts its own there.</summary>
-    private static TestStorage OwnEmulator() => new(Azurite.ConnectionStringFor(Azurite.FreePort(), Azurite.FreePort(), Azurite.FreePort()));
+    private static TestStorage OwnEmulator() => new(Azurite.ConnectionStringFor(FreePorts.Next(), FreePorts.Next(), FreePorts.Next()));
 
     private Dictionary<string, string?> Settings(bool uploadSamples) => new()
     {
