@@ -18,7 +18,7 @@ let controller;
 const filters = createFilters(panel("filters"), panel("chips"), { navigate, currentState: () => state });
 const timeline = createTimeline(panel("timeline"), { onZoom: (from, to) => navigate({ ...state, from, to }) });
 const tops = createTops(panel("tops"), { navigate });
-const events = createEvents(panel("events"), { openArticle: name => article.open(name) });
+const events = createEvents(panel("events"), { openArticle: name => article.open(name), onResolved: resolved => filters.resolved(resolved) });
 const article = createArticleView(panel("article"), { navigate, currentState: () => state });
 // Leaflet may fail to load (a build without npm ci): the rest of the page still works.
 const map = window.L ? createMap(panel("map"), { onPlace: location => navigate({ ...state, location }) }) : null;

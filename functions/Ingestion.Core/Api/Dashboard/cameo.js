@@ -26,9 +26,20 @@ export function quadOf(code) {
 const palette = ["#1f5fbf", "#3d85c6", "#5fa8d3", "#0b7285", "#15aabf", "#2b8a3e", "#51cf66", "#94d82d", "#845ef7",
   "#ae3ec9", "#e599f7", "#f59f00", "#fd7e14", "#e8590c", "#d9480f", "#c2255c", "#a61e4d", "#c92a2a", "#862e2e", "#343a40"];
 const untyped = "#adb5bd";
+// A mark counting events of every type, when the API gives no breakdown (the map's places).
+const all = { colour: "#2456c8", name: "Events of any type" };
 
-/** The colour scheme chosen in the page: "cameo" (twenty roots) or "quad" (four classes). */
+/** The colour scheme chosen in the page: "cameo" (twenty roots) or "quad" (four classes), plus the key "all". */
 export function scheme(mode) {
+  const chosen = typed(mode);
+  return {
+    ...chosen,
+    colour: key => (key === "all" ? all.colour : chosen.colour(key)),
+    name: key => (key === "all" ? all.name : chosen.name(key)),
+  };
+}
+
+function typed(mode) {
   if (mode === "quad") {
     const byCode = Object.fromEntries(quads.map(q => [q.code, q]));
     return {
@@ -68,7 +79,7 @@ export function dominant(byType, colours) {
 
 /** A legend of the keys shown, as a list. */
 export function legend(element, keys, colours) {
-  element.replaceChildren(...colours.order.concat([""]).filter(key => keys.has(key)).map(key => {
+  element.replaceChildren(...colours.order.concat(["", "all"]).filter(key => keys.has(key)).map(key => {
     const item = document.createElement("li");
     item.style.setProperty("--swatch", colours.colour(key));
     item.textContent = colours.name(key);

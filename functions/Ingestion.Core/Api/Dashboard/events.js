@@ -8,7 +8,7 @@ import { weekday } from "./dates.js";
 
 const pageSize = 25;
 
-export function createEvents(panel, { openArticle }) {
+export function createEvents(panel, { openArticle, onResolved }) {
   const list = panel.querySelector("ol.events");
   const previous = panel.querySelector("button.previous");
   const next = panel.querySelector("button.next");
@@ -25,6 +25,7 @@ export function createEvents(panel, { openArticle }) {
   async function show(state, pageIndex, signal) {
     const page = await getJson("events", apiParams(state, { limit: pageSize, continuationToken: tokens[pageIndex] }), signal);
     current = { state, signal };
+    onResolved({ actor: page.resolvedActors, location: page.resolvedPlaces });
     index = pageIndex;
     tokens[index + 1] = page.continuationToken;
     tokens.length = index + 2;
@@ -61,7 +62,8 @@ export function createEvents(panel, { openArticle }) {
         element("span", { class: "type", style: `--swatch:${colours.colour(key)}` }, event.type ? `${event.type.code} ${label(event.type.code)}` : "Untyped"),
         event.eventCode ? element("span", { class: "muted" }, `CAMEO ${event.eventCode}`) : null,
         event.modality && event.modality !== "asserted" ? element("span", { class: "badge" }, event.modality) : null,
-        event.negated ? element("span", { class: "badge" }, "negated") : null),
+        event.negated ? element("span", { class: "badge" }, "negated") : null,
+        event.coded === false ? element("span", { class: "badge" }, "not coded") : null),
       element("p", { class: "sentence" }, ...highlight(event)),
       element("div", { class: "who muted" }, participants(event), " · ", article));
   }
@@ -69,10 +71,14 @@ export function createEvents(panel, { openArticle }) {
   return { load };
 }
 
-/** "Monday → 2022-02-07", "2022-W05 (week) → 2022-01-31", or "published → 2022-02-06" for an undated event. */
+/**
+ * "Monday → 2022-02-07", "earlier this week → 2022-W05 (week)"; for an event with no date of its own, the publication
+ * it is dated by ("published Sunday → 2022-02-06") or that it happened before ("before publication → 2022-02-06").
+ */
 export function dateText(event) {
   const value = event.precision === "day" ? event.date : `${event.dateValue} (${event.precision})`;
   if (event.dateSource === "publicationDate") return `published ${weekday(event.article.published)} → ${value}`;
+  if (event.dateSource === "beforePublication") return `before publication → ${event.article.published}`;
   return event.dateText && event.dateText !== event.date ? `${event.dateText} → ${value}` : value;
 }
 

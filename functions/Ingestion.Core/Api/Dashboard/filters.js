@@ -1,5 +1,5 @@
 // The filter form: range, actor and place with suggestions (from /api/actors and /api/places), type, country,
-// precision and the coded-only switch, plus the active filters as removable chips.
+// precision and which events (CAMEO-coded, the API's default; all; not coded), plus the active filters as removable chips.
 import { getJson } from "./api.js";
 import { apiParams, toSearch, without } from "./state.js";
 import { label, roots } from "./cameo.js";
@@ -23,7 +23,7 @@ export function createFilters(form, chips, { navigate, currentState }) {
       if (value) next[name] = value;
     }
     if (fields.type.value && !next.types.includes(fields.type.value)) next.types.push(fields.type.value);
-    if (!fields.coded.checked) next.coded = "false";
+    if (fields.coded.value) next.coded = fields.coded.value;
     if (state.article) next.article = state.article;
     navigate(next);
   });
@@ -34,9 +34,10 @@ export function createFilters(form, chips, { navigate, currentState }) {
     ensureOption(fields.country, state.country);
     fields.country.value = state.country ?? "";
     fields.type.value = "";
-    fields.coded.checked = state.coded !== "false";
+    fields.coded.value = ["any", "false"].includes(state.coded) ? state.coded : "";
     chips.replaceChildren(...active(state).map(([name, value, text]) => {
-      const remove = element("a", { href: toSearch(without(state, name, value)), class: "chip", "aria-label": `Remove filter ${text}` }, text, element("span", { "aria-hidden": "true" }, " ×"));
+      const remove = element("a", { href: toSearch(without(state, name, value)), class: "chip", "data-filter": name, title: "Remove this filter" },
+        element("span", { class: "sr-only" }, "Remove filter "), text, element("span", { class: "resolved" }), element("span", { "aria-hidden": "true" }, " ×"));
       remove.addEventListener("click", event => { event.preventDefault(); navigate(without(state, name, value)); });
       return element("li", {}, remove);
     }));
@@ -52,7 +53,15 @@ export function createFilters(form, chips, { navigate, currentState }) {
     fields.country.value = chosen;
   }
 
-  return { show, loadCountries };
+  /** What an actor or place filter stood for, from the API's answer ("Macron" → Emmanuel Macron), on its chip. */
+  function resolved(byFilter) {
+    for (const [name, items] of Object.entries(byFilter)) {
+      const chip = chips.querySelector(`a[data-filter="${name}"]`);
+      if (chip && items?.length) chip.querySelector(".resolved").textContent = ` → ${items.map(item => item.name).join(", ")}`;
+    }
+  }
+
+  return { show, loadCountries, resolved };
 }
 
 function active(state) {
@@ -63,7 +72,8 @@ function active(state) {
   if (state.country) chips.push(["country", state.country, `Country: ${countryName(state.country)}`]);
   if (state.precision) chips.push(["precision", state.precision, `Dated to the ${state.precision}`]);
   if (state.article) chips.push(["article", state.article, `Article: ${state.article}`]);
-  if (state.coded === "false") chips.push(["coded", "false", "Uncoded events included"]);
+  if (state.coded === "any") chips.push(["coded", "any", "Coded or not"]);
+  if (state.coded === "false") chips.push(["coded", "false", "Not coded only"]);
   return chips;
 }
 

@@ -26,7 +26,8 @@ export function createMap(panel, { onPlace }) {
     const seen = new Set();
     circles.clearLayers();
     for (const bucket of placed.sort((a, b) => b.count - a.count)) {
-      const key = dominant(bucket.byType, colours);
+      // Without counts by type for the place, its circle takes the colour of "all types".
+      const key = bucket.byType ? dominant(bucket.byType, colours) : "all";
       seen.add(key);
       const circle = L.circleMarker([bucket.latitude, bucket.longitude], {
         radius: 4 + 18 * Math.sqrt(bucket.count / max),
@@ -48,7 +49,7 @@ export function createMap(panel, { onPlace }) {
 
   function popup(bucket, colours) {
     const name = bucket.name ?? bucket.key;
-    const parts = regroup(bucket.byType, bucket.count, colours).map(([key, n]) => element("li", {}, `${colours.name(key)}: ${n}`));
+    const parts = bucket.byType ? regroup(bucket.byType, bucket.count, colours).map(([key, n]) => element("li", {}, `${colours.name(key)}: ${n}`)) : [];
     const show = element("button", { type: "button" }, `Show the ${bucket.count} event${bucket.count === 1 ? "" : "s"} here`);
     show.addEventListener("click", () => { map.closePopup(); onPlace(bucket.key, name); });
     return element("div", { class: "popup" },

@@ -6,7 +6,7 @@ import { element, showError } from "./dom.js";
 
 const lists = [
   { groupBy: "actor", filter: "actor", name: bucket => bucket.name ?? bucket.label ?? bucket.key },
-  { groupBy: "location", filter: "location", name: bucket => bucket.name ?? bucket.label ?? bucket.key },
+  { groupBy: "place", filter: "location", name: bucket => bucket.name ?? bucket.key },
   { groupBy: "type", filter: "type", name: bucket => `${bucket.key} ${label(bucket.key)}` },
 ];
 
@@ -30,7 +30,7 @@ export function createTops(panel, { navigate }) {
     const max = Math.max(1, ...buckets.map(bucket => bucket.count));
     const items = buckets.map(bucket => {
       const next = withFilter(state, list.filter, bucket.key);
-      const link = element("a", { href: toSearch(next) }, list.name(bucket));
+      const link = element("a", { href: toSearch(next), "data-key": bucket.key }, list.name(bucket));
       link.addEventListener("click", event => { event.preventDefault(); navigate(next); });
       return element("li", { style: `--share:${(100 * bucket.count) / max}%` }, link, element("span", { class: "count" }, String(bucket.count)));
     });
