@@ -9,7 +9,7 @@ namespace Ingestion.Functions;
 public sealed class GetDashboard
 {
     [Function(nameof(GetDashboard))]
-    public ContentHttpResult Run(
+    public FileContentHttpResult Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.DashboardRoute)] HttpRequest request)
         => IngestionApi.GetDashboard();
 }

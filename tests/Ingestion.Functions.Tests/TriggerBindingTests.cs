@@ -73,7 +73,7 @@ public sealed partial class TriggerBindingTests
     public void Every_function_class_is_found()
     {
         Assert.Equal(
-            ["GetArticle", "GetDashboard", "GetEventSummary", "GetEvents", "GetHealth", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "RemoveDeletedArticle", "SearchActors", "SearchPlaces", "SweepStalledArticles"],
+            ["GetArticle", "GetDashboard", "GetDashboardFile", "GetEventSummary", "GetEvents", "GetHealth", "GetLatestEventDate", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "RemoveDeletedArticle", "SearchActors", "SearchPlaces", "SweepStalledArticles"],
             FunctionClasses.Select(type => type.Name).Order(StringComparer.Ordinal));
     }
 
@@ -99,9 +99,19 @@ public sealed partial class TriggerBindingTests
     }
 
     [Fact]
+    public void Dashboard_files_need_no_key_because_module_imports_cannot_carry_one()
+    {
+        var (_, trigger) = Trigger<HttpTriggerAttribute>(typeof(GetDashboardFile));
+
+        Assert.Equal(AuthorizationLevel.Anonymous, trigger.AuthLevel);
+        Assert.Equal(["get"], trigger.Methods!);
+        Assert.Equal(IngestionApi.DashboardFileRoute, trigger.Route);
+    }
+
+    [Fact]
     public void Every_function_is_named_after_its_class_and_takes_a_cancellation_token_unless_it_serves_content_from_memory()
     {
-        Type[] fromMemory = [typeof(GetDashboard), typeof(GetOpenApiDocument)];
+        Type[] fromMemory = [typeof(GetDashboard), typeof(GetDashboardFile), typeof(GetOpenApiDocument)];
         Assert.All(FunctionClasses, type =>
         {
             var method = RunMethod(type);

@@ -364,6 +364,22 @@ public sealed class QueryApiTests(SamplesHostFixture host) : IClassFixture<Sampl
     }
 
     [Fact]
+    public async Task Latest_event_date_has_events_and_no_later_day_up_to_today_has_any()
+    {
+        var latest = await host.GetAsync<LatestEventDate>("/api/events/latest");
+        var day = DateOnly.ParseExact(latest!.Date!, "yyyy-MM-dd");
+
+        Assert.NotEmpty((await host.GetEventsAsync($"from={latest.Date}&to={latest.Date}")).Events);
+        // A plain-text sample is dated by its upload, so the latest day may be today itself.
+        var until = DateOnly.ParseExact(latest.Until, "yyyy-MM-dd");
+        Assert.True(day <= until);
+        if (day < until)
+        {
+            Assert.Empty((await host.GetEventsAsync($"from={day.AddDays(1):yyyy-MM-dd}&to={latest.Until}")).Events);
+        }
+    }
+
+    [Fact]
     public async Task OpenApi_document_lists_every_api_route_and_parameter_and_nothing_else()
     {
         using var document = JsonDocument.Parse(await host.Http.GetStringAsync("/api/openapi.json"));

@@ -23,11 +23,13 @@ public static class IngestionApi
     public const string SummaryRoute = "events/summary";
     public const string PlacesRoute = "places";
     public const string ActorsRoute = "actors";
+    public const string LatestEventDateRoute = "events/latest";
     public const string ArticlesRoute = "articles";
     public const string ArticleRoute = "articles/{*name}";
     public const string OpenApiRoute = "openapi.json";
     public const string DashboardRoute = "dashboard";
     public const string HealthRoute = "health";
+    public const string DashboardFileRoute = "dashboard/{*path}";
 
     /// <summary>Maps the /api routes. The [AsParameters] records only describe the query to OpenAPI; handlers read the request.</summary>
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
@@ -47,6 +49,8 @@ public static class IngestionApi
         api.MapGet(ActorsRoute, ([AsParameters] ActorsParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             SearchActorsAsync(request, services, cancellationToken))
             .WithName("SearchActors").WithSummary("Actors by alias prefix or date range, most events first, for autocomplete.");
+        api.MapGet(LatestEventDateRoute, GetLatestEventDateAsync)
+            .WithName("GetLatestEventDate").WithSummary("The last day, up to today, that has events (null when none has): where a dashboard starts.");
         api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             ListArticlesAsync(request, services, cancellationToken))
             .WithName("ListArticles").WithSummary("Articles, optionally by status, with paging.");
@@ -60,6 +64,8 @@ public static class IngestionApi
         api.MapGet(HealthRoute, (PipelineHealth health, CancellationToken cancellationToken) => GetHealthAsync(health, cancellationToken))
             .WithName("GetHealth").WithSummary("Whether storage answers, the parse and poison queues, and stalled articles: 200 when healthy, 503 with the problems when not.")
             .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet(DashboardFileRoute, GetDashboardFile)
+            .WithName("GetDashboardFile").WithSummary("The dashboard's scripts, styles and map data.");
         return app;
     }
 
@@ -67,8 +73,30 @@ public static class IngestionApi
     public static async Task<ContentHttpResult> GetOpenApiDocumentAsync() =>
         TypedResults.Content(await IngestionOpenApi.GetJsonAsync(), "application/json");
 
-    /// <summary><c>GET /api/dashboard</c> (and <c>/</c> on the local host): a page that draws its charts itself, no CDN.</summary>
-    public static ContentHttpResult GetDashboard() => TypedResults.Content(Dashboard.Html, "text/html; charset=utf-8");
+    /// <summary><c>GET /api/dashboard</c> (and <c>/</c> on the local host): the page; its scripts come from <see cref="GetDashboardFile"/>, no CDN.</summary>
+    public static FileContentHttpResult GetDashboard() => File(Dashboard.Page);
+
+    /// <summary><c>GET /api/dashboard/{path}</c>: a module, style sheet, vendored library or the country outlines.</summary>
+    public static Results<FileContentHttpResult, NotFound> GetDashboardFile(string path) =>
+        Dashboard.Find(path) is { } file ? File(file) : TypedResults.NotFound();
+
+    private static FileContentHttpResult File(DashboardFile file) =>
+        TypedResults.Bytes(file.Content, file.ContentType, entityTag: file.ETag);
+
+    /// <summary><c>GET /api/events/latest</c></summary>
+    public static async Task<Results<Ok<LatestEventDate>, ValidationProblem>> GetLatestEventDateAsync(
+        HttpRequest request, EventSummaryService summaries, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters(request.Query, []);
+        if (parameters.HasErrors)
+        {
+            return Invalid(parameters);
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var latest = await summaries.LatestDayAsync(today, cancellationToken);
+        return TypedResults.Ok(new LatestEventDate(latest is { } day ? TableKeys.EventPartitionKey(day) : null, TableKeys.EventPartitionKey(today)));
+    }
 
     /// <summary><c>GET /api/health</c></summary>
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealthAsync(PipelineHealth health, CancellationToken cancellationToken)
@@ -364,6 +392,12 @@ public sealed record ActorsResponse(IReadOnlyList<ActorRecord> Actors)
 public sealed record ArticlesResponse(
     IReadOnlyList<ArticleRecord> Articles,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? ContinuationToken);
+
+/// <param name="Date">The last day on or before <paramref name="Until"/> with at least one event; null when there is none.</param>
+/// <param name="Until">Today (UTC): events dated later (planned ones) are not considered.</param>
+public sealed record LatestEventDate(
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? Date,
+    string Until);
 
 /// <param name="MoreEvents">True when the article has more events than listed (the first 1,000 are).</param>
 public sealed record ArticleDetails(ArticleRecord Article, IReadOnlyList<EventRecord> Events, bool MoreEvents);

@@ -90,6 +90,49 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
     }
 
     /// <summary>The count rows of the range, only the columns of the query's selection (uncoded: all minus coded).</summary>
+
+    /// <summary>
+    /// The last day on or before <paramref name="until"/> that has events, or null. Tables list partitions in
+    /// ascending order only, so it asks whether any per-day count row lies in ever longer spans back from
+    /// <paramref name="until"/> (one row at most each), then halves the span that has one: about 2·log2(days back) reads.
+    /// </summary>
+    public async Task<DateOnly?> LatestDayAsync(DateOnly until, CancellationToken cancellationToken)
+    {
+        var from = until;
+        for (var span = 31; !await AnyCountRowAsync(from, until, cancellationToken); span *= 2)
+        {
+            if (from == DateOnly.MinValue)
+            {
+                return null;
+            }
+
+            from = until.DayNumber - DateOnly.MinValue.DayNumber > span ? until.AddDays(-span) : DateOnly.MinValue;
+        }
+
+        // Some day in from..until has events, none after until: find the last one.
+        var (low, high) = (from, until);
+        while (low < high)
+        {
+            var middle = low.AddDays((high.DayNumber - low.DayNumber + 1) / 2);
+            (low, high) = await AnyCountRowAsync(middle, until, cancellationToken) ? (middle, high) : (low, middle.AddDays(-1));
+        }
+
+        return low;
+    }
+
+    private async Task<bool> AnyCountRowAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {EventIndexKeys.CountPartition(TableKeys.EventPartitionKey(from))} and PartitionKey le {EventIndexKeys.CountPartition(TableKeys.EventPartitionKey(to))}");
+        // A page may come back empty with a continuation (Azure does so across partition ranges): read on until a row or the end.
+        await foreach (var _ in storage.EventIndexTable.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
     private async Task<(List<DayCounts> Days, int Read)> ReadCountRowsAsync(EventQuery query, CancellationToken cancellationToken)
     {
         var coded = query.Selection != EventSelection.All;
