@@ -64,6 +64,8 @@ public sealed class EvaluationScores
 
     public PrfCounter EntitiesTyped { get; } = new();
 
+    public ParticipantScores Participants { get; } = new();
+
     public double TimexTypeAccuracy => TimexTypeMatched == 0 ? 0 : (double)TimexTypeCorrect / TimexTypeMatched;
 
     /// <summary>Flat figures under the keys of --json (timex.strict.f1, events.p, ...).</summary>
@@ -82,6 +84,13 @@ public sealed class EvaluationScores
         }
 
         metrics["timex.type.accuracy"] = Math.Round(TimexTypeAccuracy, 4);
+        foreach (var (key, counter) in Participants.Counters())
+        {
+            metrics[key + ".p"] = Math.Round(counter.Precision, 4);
+            metrics[key + ".r"] = Math.Round(counter.Recall, 4);
+            metrics[key + ".f1"] = Math.Round(counter.F1, 4);
+        }
+
         return metrics;
     }
 
@@ -113,6 +122,7 @@ public sealed class EvaluationScores
         Events.Add(other.Events);
         Entities.Add(other.Entities);
         EntitiesTyped.Add(other.EntitiesTyped);
+        Participants.Add(other.Participants);
         TimexTypeMatched += other.TimexTypeMatched;
         TimexTypeCorrect += other.TimexTypeCorrect;
     }
@@ -155,6 +165,7 @@ public sealed class Scorer(IEventExtractor extractor)
         scores.Events.Add(goldEvents, systemEvents, (g, s) => g.Overlaps(s));
         scores.Entities.Add(goldEntities, systemEntities, (g, s) => g.Overlaps(s));
         scores.EntitiesTyped.Add(goldEntities, systemEntities, (g, s) => g.Overlaps(s) && g.Type == s.Type);
+        scores.Participants.Add(article.Text, (article.Events ?? []).Select(e => (FromGold(e), (IReadOnlyList<ScoredSpan>)[.. (e.Participants ?? []).Select(p => FromGold(p) with { Type = p.Role })])), system.Events);
         return new ArticleComparison(article, system, goldTimexes, systemTimexes, goldEvents, systemEvents, goldEntities, systemEntities, scores);
     }
 

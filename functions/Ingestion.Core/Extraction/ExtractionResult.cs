@@ -64,10 +64,18 @@ public enum ActorKind
     Person,
     Organization,
     Country,
+
+    /// <summary>Something an event is done to that is not a party: "the aircraft", "a contract".</summary>
+    Thing,
 }
 
-/// <summary>Who did something or had it done to them. <see cref="Title"/> holds a role such as "Defense Minister".</summary>
-public sealed record Actor(string Name, ActorKind Kind, string? CountryCode = null, string? Title = null);
+/// <summary>
+/// Who did something or had it done to them. <see cref="Title"/> holds a title such as "Defense Minister";
+/// <see cref="Role"/> a CAMEO-style role code (GOV, MIL, COP, BUS, ...) where the mention says one ("Polish soldiers").
+/// <see cref="MentionStart"/> and <see cref="MentionEnd"/> are the text offsets the actor was taken from: the pronoun
+/// for "he confirmed", the description for "the company", which may differ from where <see cref="Name"/> is written.
+/// </summary>
+public sealed record Actor(string Name, ActorKind Kind, string? CountryCode = null, string? Title = null, string? Role = null, int? MentionStart = null, int? MentionEnd = null);
 
 /// <summary>A place an event happened at, normalized where the gazetteer knows it.</summary>
 public sealed record Place(string Name, string? CountryCode = null);

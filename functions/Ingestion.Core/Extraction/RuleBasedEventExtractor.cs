@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
+using Ingestion.Core.Extraction.Syntax;
 
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
 /// Rules-and-gazetteers event extractor. Sentence by sentence it finds temporal expressions (resolved against the
-/// publication date), names, event triggers with CAMEO root types, then gives each event its modality, participants,
-/// quantities and date. All word lists are embedded data files loaded once; instances are immutable and thread-safe.
+/// publication date), names, event triggers with CAMEO root types, parses the sentence into a dependency tree, then
+/// gives each event its modality, participants (from the tree), quantities and date. All word lists are embedded data files loaded once; instances are immutable and thread-safe.
 /// Methods that run per article here and in the recognizers are marked AggressiveOptimization: extraction runs in short-lived
 /// function instances, where unoptimized and instrumented loop code of tiered compilation cost more CPU than PGO saves.
 /// </summary>
@@ -34,7 +35,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     /// <summary>One loaded instance to share; the extractor holds no per-call state.</summary>
     public static RuleBasedEventExtractor Shared { get; } = new();
 
-    public string Version => "rules-1.0";
+    public string Version => "rules-2.0";
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ExtractionResult Extract(string text, DateOnly publicationDate, CancellationToken cancellationToken = default)
@@ -44,6 +45,8 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var allEntities = new List<EntityMention>();
         var allEvents = new List<ExtractedEvent>();
         var memory = new EntityRecognizer.ArticleMemory();
+        var parties = new ArticleParties();
+        var syntaxModel = SyntaxModel.Shared;
         var reference = publicationDate;
         var lowered = text.ToLowerInvariant();
         List<(TemporalExpression Timex, CalendarPeriod Period)> previousAnchors = [];
@@ -59,15 +62,17 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             var sentenceText = text[sentence.Start..sentence.End];
             var (anchors, inherited) = dater.Frame(EventDater.Anchors(sentenceTimexes), previousAnchors, sentenceText);
             previousAnchors = anchors;
-            var placedNames = ParticipantAssigner.Place(tokens, names);
+            var parsed = ParticipantAssigner.Place(text, tokens, names, sentenceTimexes, SentenceSyntax.Parse(tokens, syntaxModel, ParticipantAssigner.NameTags(tokens, names)));
             var quantityOwners = quantities.ConvertAll(q => NearestTrigger(sentenceTriggers, tokens, q.Start));
 
             allTimexes.AddRange(sentenceTimexes);
             allEntities.AddRange(names.Select(n => n.ToMention()));
             for (var i = 0; i < sentenceTriggers.Count; i++)
             {
-                allEvents.Add(BuildEvent(text, tokens, placedNames, sentenceTriggers, i, (anchors, inherited), Owned(quantities, quantityOwners, i), sentenceText, publicationDate));
+                allEvents.Add(BuildEvent(text, tokens, parsed, parties, sentenceTriggers, i, (anchors, inherited), Owned(quantities, quantityOwners, i), sentenceText, publicationDate));
             }
+
+            ParticipantAssigner.Remember(parsed, parties);
         }
 
         return new ExtractionResult(allTimexes, allEntities, allEvents);
@@ -77,7 +82,8 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     private ExtractedEvent BuildEvent(
         string text,
         List<Token> tokens,
-        ParticipantAssigner.PlacedSentence names,
+        ParticipantAssigner.ParsedSentence parsed,
+        ArticleParties parties,
         List<Trigger> sentenceTriggers,
         int index,
         (List<(TemporalExpression Timex, CalendarPeriod Period)> Anchors, bool Inherited) frame,
@@ -89,7 +95,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var start = tokens[trigger.FirstToken].Start;
         var end = tokens[trigger.LastToken].End;
         var (mood, negated) = modality.At(tokens, trigger.FirstToken);
-        var roles = participants.Assign(names, sentenceTriggers, index);
+        var roles = participants.Assign(parsed, trigger, parties);
         return new ExtractedEvent(
             start,
             end,
