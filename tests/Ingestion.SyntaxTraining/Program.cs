@@ -3,7 +3,7 @@ using System.Globalization;
 using Ingestion.Core.Extraction.Syntax;
 using Ingestion.SyntaxTraining;
 
-// dotnet run -c Release --project tests/Ingestion.SyntaxTraining -- <UD_English-EWT checkout or git dir> [--out <model>] [--epochs N] [--step S]
+// dotnet run -c Release --project tests/Ingestion.SyntaxTraining -- <UD_English-EWT checkout or git dir> [--out <model>] [--epochs N] [--step S | --steps S1,S2 to compare sizes]
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
     Console.Error.WriteLine("usage: Ingestion.SyntaxTraining <UD_English-EWT checkout or git dir> [--out <model>] [--epochs N] [--step S]");
@@ -33,17 +33,17 @@ Console.WriteLine($"labeler: {labeler.FeatureCount} features ({clock.Elapsed.Tot
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 foreach (var s in (Option("--steps") ?? step.ToString(CultureInfo.InvariantCulture)).Split(','))
 {
-step = float.Parse(s, CultureInfo.InvariantCulture);
-using (var file = File.Create(output))
-{
-    SyntaxModel.Write(file, trainer.Tags, trainer.Labels, w => Write(w, tagger), unambiguous, w => Write(w, parser), w => Write(w, labeler));
-}
+    step = float.Parse(s, CultureInfo.InvariantCulture);
+    using (var file = File.Create(output))
+    {
+        SyntaxModel.Write(file, trainer.Tags, trainer.Labels, w => Write(w, tagger), unambiguous, w => Write(w, parser), w => Write(w, labeler));
+    }
 
-Console.WriteLine($"model: step {step} {output}, {new FileInfo(output).Length / 1024.0 / 1024.0:0.00} MB ({clock.Elapsed.TotalSeconds:0} s)");
-using (var file = File.OpenRead(output))
-{
-    Console.Write(SyntaxTrainer.Evaluate(SyntaxModel.Read(file), test));
-}
+    Console.WriteLine($"model: step {step} {output}, {new FileInfo(output).Length / 1024.0 / 1024.0:0.00} MB ({clock.Elapsed.TotalSeconds:0} s)");
+    using (var file = File.OpenRead(output))
+    {
+        Console.Write(SyntaxTrainer.Evaluate(SyntaxModel.Read(file), test));
+    }
 }
 
 return 0;
