@@ -42,6 +42,11 @@ public sealed class EvaluationRun
         Line(text, "entities typed", s.EntitiesTyped);
         DateLines(text, s.Dates);
         CameoLines(text, s.Cameo);
+        foreach (var (key, counter) in s.Participants.Counters())
+        {
+            Line(text, key, counter);
+        }
+
         return text.ToString();
     }
 
@@ -73,6 +78,7 @@ public sealed class EvaluationRun
         Section(text, "entities spurious", Articles.SelectMany(a => Missed(a.SystemEntities, a.GoldEntities).Select(s => $"{s.Type} {s.Text}")), count);
         Section(text, "entity type errors", Articles.SelectMany(a => a.GoldEntities
             .SelectMany(g => a.SystemEntities.Where(s => g.Overlaps(s) && g.Type != s.Type).Select(s => $"gold {g.Type} '{g.Text}' | system {s.Type} '{s.Text}'"))), count);
+        Section(text, "participants missed and spurious", Articles.SelectMany(a => a.Scores.Participants.Errors), count);
         return text.ToString();
     }
 

@@ -3,13 +3,18 @@ using System.Text.Json.Serialization;
 
 namespace Ingestion.Evaluation;
 
-/// <summary>A span annotation in the gold schema. Offsets are Unicode code points, end-exclusive.</summary>
+/// <summary>
+/// A span annotation in the gold schema. Offsets are Unicode code points, end-exclusive. Events carry their
+/// participants, which are spans with a PropBank <see cref="Role"/> (Arg0, Arg1, ...).
+/// </summary>
 public sealed record GoldSpan(
     [property: JsonPropertyName("start")] int Start,
     [property: JsonPropertyName("end")] int End,
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("type")] string? Type = null,
-    [property: JsonPropertyName("value")] string? Value = null);
+    [property: JsonPropertyName("value")] string? Value = null,
+    [property: JsonPropertyName("role")] string? Role = null,
+    [property: JsonPropertyName("participants")] IReadOnlyList<GoldSpan>? Participants = null);
 
 /// <summary>The date the corpus places an event in: a TimeML value and the relation of the event to it.</summary>
 public sealed record GoldAnchor(

@@ -71,6 +71,8 @@ public sealed class EvaluationScores
     /// <summary>Figures where lower is better: a regression is a rise.</summary>
     public static IReadOnlySet<string> LowerIsBetter { get; } = new HashSet<string>(StringComparer.Ordinal) { "dates.before_on_publication" };
 
+    public ParticipantScores Participants { get; } = new();
+
     public double TimexTypeAccuracy => TimexTypeMatched == 0 ? 0 : (double)TimexTypeCorrect / TimexTypeMatched;
 
     /// <summary>Flat figures under the keys of --json (timex.strict.f1, events.p, ...).</summary>
@@ -91,6 +93,13 @@ public sealed class EvaluationScores
         metrics["timex.type.accuracy"] = Math.Round(TimexTypeAccuracy, 4);
         Dates.AddMetrics(metrics);
         Cameo.AddMetrics(metrics);
+        foreach (var (key, counter) in Participants.Counters())
+        {
+            metrics[key + ".p"] = Math.Round(counter.Precision, 4);
+            metrics[key + ".r"] = Math.Round(counter.Recall, 4);
+            metrics[key + ".f1"] = Math.Round(counter.F1, 4);
+        }
+
         return metrics;
     }
 
@@ -124,6 +133,7 @@ public sealed class EvaluationScores
         EntitiesTyped.Add(other.EntitiesTyped);
         Dates.Add(other.Dates);
         Cameo.Add(other.Cameo);
+        Participants.Add(other.Participants);
         TimexTypeMatched += other.TimexTypeMatched;
         TimexTypeCorrect += other.TimexTypeCorrect;
     }
@@ -168,6 +178,7 @@ public sealed class Scorer(IEventExtractor extractor)
         scores.EntitiesTyped.Add(goldEntities, systemEntities, (g, s) => g.Overlaps(s) && g.Type == s.Type);
         scores.Dates.Add(DateScores.Score(article, system, map));
         scores.Cameo.Add(CameoScores.Score(article, system));
+        scores.Participants.Add(article.Text, (article.Events ?? []).Select(e => (FromGold(e), (IReadOnlyList<ScoredSpan>)[.. (e.Participants ?? []).Select(p => FromGold(p) with { Type = p.Role })])), system.Events);
         return new ArticleComparison(article, system, goldTimexes, systemTimexes, goldEvents, systemEvents, goldEntities, systemEntities, scores);
     }
 

@@ -73,13 +73,18 @@ public enum ActorKind
     Person,
     Organization,
     Country,
+
+    /// <summary>Something an event is done to that is not a party: "the aircraft", "a contract".</summary>
+    Thing,
 }
 
 /// <summary>
 /// Who did something or had it done to them. <see cref="Title"/> holds a title such as "Defense Minister";
-/// <see cref="Role"/> a role code such as GOV for an actor named by its role rather than its name.
+/// <see cref="Role"/> a CAMEO-style role code (GOV, MIL, COP, BUS, ...) where the mention says one ("Polish soldiers").
+/// <see cref="MentionStart"/> and <see cref="MentionEnd"/> are the text offsets the actor was taken from: the pronoun
+/// for "he confirmed", the description for "the company", which may differ from where <see cref="Name"/> is written.
 /// </summary>
-public sealed record Actor(string Name, ActorKind Kind, string? CountryCode = null, string? Title = null, string? Role = null)
+public sealed record Actor(string Name, ActorKind Kind, string? CountryCode = null, string? Title = null, string? Role = null, int? MentionStart = null, int? MentionEnd = null)
 {
     /// <summary>The actor's identity, the same in every article: see <see cref="Actors.ActorIdentity"/>.</summary>
     public string Id => Actors.ActorIdentity.Id(this);

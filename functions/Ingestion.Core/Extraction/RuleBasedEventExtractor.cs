@@ -1,12 +1,14 @@
 using System.Runtime.CompilerServices;
+using Ingestion.Core.Extraction.Syntax;
 using Ingestion.Core.Geo;
 
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
 /// Rules-and-gazetteers event extractor. Sentence by sentence it finds temporal expressions (resolved against the
-/// publication date), names, event triggers with CAMEO root types, then gives each event its modality, participants,
-/// quantities and date, and geocodes the article's places together. All word lists are embedded data files loaded once; instances are immutable and thread-safe.
+/// publication date), names, event triggers with CAMEO codes, parses the sentence into a dependency tree, then gives
+/// each event its modality, participants (from the tree), quantities and date, and geocodes the article's places
+/// together. All word lists are embedded data files loaded once; instances are immutable and thread-safe.
 /// Methods that run per article here and in the recognizers are marked AggressiveOptimization: extraction runs in short-lived
 /// function instances, where unoptimized and instrumented loop code of tiered compilation cost more CPU than PGO saves.
 /// </summary>
@@ -50,6 +52,8 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var allEntities = new List<EntityMention>();
         var allEvents = new List<ExtractedEvent>();
         var memory = new EntityRecognizer.ArticleMemory();
+        var parties = new ArticleParties();
+        var syntaxModel = SyntaxModel.Shared;
         var reference = publicationDate;
         var lowered = text.ToLowerInvariant();
         List<(TemporalExpression Timex, CalendarPeriod Period)> previousAnchors = [];
@@ -60,8 +64,8 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             var sentenceTimexes = timexes.Recognize(text, lowered, sentence, tokens, publicationDate, ref reference);
             var names = entities.Recognize(text, tokens, memory);
             names.RemoveAll(n => sentenceTimexes.Any(t => t.Start < n.End && n.Start < t.End));
-            var placedNames = ParticipantAssigner.Place(tokens, names);
-            var sentenceTriggers = coder.Code(tokens, triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token)), (coded, i) => participants.Assign(placedNames, coded, i).Actors);
+            var parsed = ParticipantAssigner.Place(text, tokens, names, sentenceTimexes, SentenceSyntax.Parse(tokens, syntaxModel, ParticipantAssigner.NameTags(tokens, names)));
+            var sentenceTriggers = coder.Code(tokens, triggers.Recognize(tokens, token => Covers(sentenceTimexes, names, token)), (coded, i) => participants.Assign(parsed, coded[i], parties).Actors);
             var quantities = QuantityRecognizer.Recognize(text, sentence, tokens, (s, e) => sentenceTimexes.Any(t => t.Start < e && s < t.End));
             var sentenceText = text[sentence.Start..sentence.End];
             var (anchors, inherited) = dater.Frame(EventDater.Anchors(sentenceTimexes), previousAnchors, sentenceText);
@@ -72,8 +76,10 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             allEntities.AddRange(names.Select(n => n.ToMention()));
             for (var i = 0; i < sentenceTriggers.Count; i++)
             {
-                allEvents.Add(BuildEvent(text, tokens, placedNames, sentenceTriggers, i, (anchors, inherited), Owned(quantities, quantityOwners, i), sentenceText, publicationDate));
+                allEvents.Add(BuildEvent(text, tokens, parsed, parties, sentenceTriggers, i, (anchors, inherited), Owned(quantities, quantityOwners, i), sentenceText, publicationDate));
             }
+
+            ParticipantAssigner.Remember(parsed, parties);
         }
 
         return new ExtractionResult(allTimexes, allEntities, geocoder.Locate(allEvents, allEntities));
@@ -83,7 +89,8 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
     private ExtractedEvent BuildEvent(
         string text,
         List<Token> tokens,
-        ParticipantAssigner.PlacedSentence names,
+        ParticipantAssigner.ParsedSentence parsed,
+        ArticleParties parties,
         List<Trigger> sentenceTriggers,
         int index,
         (List<(TemporalExpression Timex, CalendarPeriod Period)> Anchors, bool Inherited) frame,
@@ -95,7 +102,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
         var start = tokens[trigger.FirstToken].Start;
         var end = tokens[trigger.LastToken].End;
         var (mood, negated) = modality.At(tokens, trigger.FirstToken);
-        var roles = participants.Assign(names, sentenceTriggers, index);
+        var roles = participants.Assign(parsed, trigger, parties);
         var eventCode = negated ? coder.Negated(trigger.Entry.EventCode) : trigger.Entry.EventCode;
         return new ExtractedEvent(
             start,

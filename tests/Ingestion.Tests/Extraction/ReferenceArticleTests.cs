@@ -94,7 +94,32 @@ public class ReferenceArticleTests
     public void Titled_person_gets_name_title_and_country()
     {
         var hailed = Assert.Single(Events, e => e.Trigger == "hailed");
-        Assert.Contains(new Actor("Mariusz Blasak", ActorKind.Person, "PL", "Defense Minister"), hailed.Actors);
+        Assert.Contains(hailed.Actors, a => (a.Name, a.Kind, a.CountryCode, a.Title) == ("Mariusz Blasak", ActorKind.Person, "PL", "Defense Minister"));
+    }
+
+    [Fact]
+    public void Russia_amassed_the_troops_not_Macron()
+    {
+        var amassed = Assert.Single(Events, e => e.Trigger == "amassed");
+        Assert.Equal(["Russia"], amassed.Actors.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void Russia_insists_and_would_be_the_one_invading_Ukraine()
+    {
+        Assert.Equal(["Russia"], Assert.Single(Events, e => e.Trigger == "insists").Actors.Select(a => a.Name));
+        var invading = Assert.Single(Events, e => e.Trigger == "invading");
+        Assert.Equal(["Russia"], invading.Actors.Select(a => a.Name));
+        Assert.Equal(["Ukraine"], invading.Targets.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void Polish_soldiers_served_and_the_spokesman_only_speaks()
+    {
+        var served = Assert.Single(Events, e => e.Trigger == "served");
+        var soldiers = Assert.Single(served.Actors);
+        Assert.Equal(("PL", "MIL"), (soldiers.CountryCode, soldiers.Role));
+        Assert.DoesNotContain(served.Actors.Concat(served.Targets), a => a.Name.Contains("Lipczynski", StringComparison.Ordinal) || a.Name.Contains("Army", StringComparison.Ordinal));
     }
 
     [Fact]
