@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Ingestion.Evaluation;
 
 /// <summary>
-/// A span annotation in the gold schema. Offsets are Unicode code points, end-exclusive. Events carry their
-/// participants, which are spans with a PropBank <see cref="Role"/> (Arg0, Arg1, ...).
+/// A span annotation in the gold schema. Offsets are Unicode code points, end-exclusive. An event's participants are
+/// spans with a PropBank <see cref="Role"/> (Arg0, Arg1, ...).
 /// </summary>
 public sealed record GoldSpan(
     [property: JsonPropertyName("start")] int Start,
@@ -13,21 +13,21 @@ public sealed record GoldSpan(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("type")] string? Type = null,
     [property: JsonPropertyName("value")] string? Value = null,
-    [property: JsonPropertyName("role")] string? Role = null,
-    [property: JsonPropertyName("participants")] IReadOnlyList<GoldSpan>? Participants = null);
+    [property: JsonPropertyName("role")] string? Role = null);
 
 /// <summary>The date the corpus places an event in: a TimeML value and the relation of the event to it.</summary>
 public sealed record GoldAnchor(
     [property: JsonPropertyName("value")] string Value,
     [property: JsonPropertyName("relation")] string Relation);
 
-/// <summary>An event mention with what the gold says of its date: an anchor, or only before/after the publication.</summary>
+/// <summary>An event mention with its participants and what the gold says of its date: an anchor, or only before/after the publication.</summary>
 public sealed record GoldEvent(
     [property: JsonPropertyName("start")] int Start,
     [property: JsonPropertyName("end")] int End,
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("anchor")] GoldAnchor? Anchor = null,
-    [property: JsonPropertyName("tense_vs_dct")] string? TenseVsDct = null);
+    [property: JsonPropertyName("tense_vs_dct")] string? TenseVsDct = null,
+    [property: JsonPropertyName("participants")] IReadOnlyList<GoldSpan>? Participants = null);
 
 /// <summary>A gold CAMEO coding: source and target actor codes (country alpha-3 or group, then roles) and the event code.</summary>
 public sealed record GoldCoding(

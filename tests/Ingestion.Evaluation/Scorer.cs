@@ -165,7 +165,8 @@ public sealed class Scorer(IEventExtractor extractor)
         ScoredSpan FromGold(GoldSpan g) => new(map.ToUtf16(g.Start), map.ToUtf16(g.End), g.Text, g.Type, g.Value);
 
         var goldTimexes = (article.Timexes ?? []).Select(FromGold).ToList();
-        var goldEvents = (article.Events ?? []).Select(e => new ScoredSpan(map.ToUtf16(e.Start), map.ToUtf16(e.End), e.Text, null, null)).ToList();
+        ScoredSpan FromGoldEvent(GoldEvent e) => new(map.ToUtf16(e.Start), map.ToUtf16(e.End), e.Text, null, null);
+        var goldEvents = (article.Events ?? []).Select(FromGoldEvent).ToList();
         var goldEntities = (article.Entities ?? []).Where(e => e.Type is { } t && ScoredEntityTypes.Contains(t)).Select(FromGold).ToList();
         var systemTimexes = system.Timexes.Select(t => new ScoredSpan(t.Start, t.End, t.Text, TimexTypeName(t.Type), t.Value)).ToList();
         var systemEvents = system.Events.Select(e => new ScoredSpan(e.Start, e.End, e.Trigger, e.Type?.Code, null)).ToList();
@@ -178,7 +179,7 @@ public sealed class Scorer(IEventExtractor extractor)
         scores.EntitiesTyped.Add(goldEntities, systemEntities, (g, s) => g.Overlaps(s) && g.Type == s.Type);
         scores.Dates.Add(DateScores.Score(article, system, map));
         scores.Cameo.Add(CameoScores.Score(article, system));
-        scores.Participants.Add(article.Text, (article.Events ?? []).Select(e => (FromGold(e), (IReadOnlyList<ScoredSpan>)[.. (e.Participants ?? []).Select(p => FromGold(p) with { Type = p.Role })])), system.Events);
+        scores.Participants.Add(article.Text, (article.Events ?? []).Select(e => (FromGoldEvent(e), (IReadOnlyList<ScoredSpan>)[.. (e.Participants ?? []).Select(p => FromGold(p) with { Type = p.Role })])), system.Events);
         return new ArticleComparison(article, system, goldTimexes, systemTimexes, goldEvents, systemEvents, goldEntities, systemEntities, scores);
     }
 
