@@ -29,22 +29,29 @@ public static class EventJson
                 ["source"] = JsonNamingPolicyCamel(e.Date.Source.ToString()),
                 ["text"] = e.Date.Text,
             },
-            ["actors"] = new JsonArray([.. e.Actors.Select(Actor)]),
-            ["targets"] = new JsonArray([.. e.Targets.Select(Actor)]),
+            ["actors"] = new JsonArray([.. e.Actors.Select(a => Actor(a, map))]),
+            ["targets"] = new JsonArray([.. e.Targets.Select(a => Actor(a, map))]),
             ["places"] = new JsonArray([.. e.Places.Select(p => new JsonObject { ["name"] = p.Name, ["country"] = p.CountryCode })]),
             ["modality"] = e.Modality.ToString().ToLowerInvariant(),
             ["negated"] = e.Negated,
         };
     }
 
-    /// <summary>An actor with its CAMEO code (country alpha-3 or IGO); country is ISO alpha-2 as the extractor keeps it.</summary>
-    private static JsonNode Actor(Actor a) => new JsonObject
+    /// <summary>
+    /// An actor with its CAMEO code (country alpha-3 or IGO), role code and the span of the mention it was taken from
+    /// (code points, like the gold); country is ISO alpha-2 as the extractor keeps it.
+    /// </summary>
+    private static JsonObject Actor(Actor a, OffsetMap map) => new()
     {
         ["name"] = a.Name,
         ["kind"] = a.Kind.ToString().ToLowerInvariant(),
         ["country"] = a.CountryCode,
         ["code"] = CameoActorCodes.Of(a),
+        ["role"] = a.Role,
         ["title"] = a.Title,
+        ["mention"] = a.MentionStart is { } start && a.MentionEnd is { } end
+            ? new JsonObject { ["start"] = map.ToCodePoint(start), ["end"] = map.ToCodePoint(end) }
+            : null,
     };
 
     /// <summary>The PETRARCH-style side of a dyad: the first actor with a code.</summary>

@@ -7,9 +7,9 @@ namespace Ingestion.Core.Actors;
 
 /// <summary>
 /// An actor's identity and the one form names are compared in. The id derives from what the extractor made of the
-/// actor — kind and canonical name (a country's ISO code), and a role code when it has one — so it is the same in
-/// every article and every run: <c>person:emmanuel-macron</c>, <c>organization:nato</c>, <c>country:us</c>,
-/// <c>country:fr:gov</c>.
+/// actor — kind and canonical name (a country's ISO code), and for a group a role code when it has one — so it is the
+/// same in every article and every run: <c>person:emmanuel-macron</c>, <c>organization:nato</c>, <c>country:us</c>,
+/// <c>country:fr:gov</c>. A person's role ("President Macron" is GOV) describes the person and is not part of the id.
 /// </summary>
 public static class ActorIdentity
 {
@@ -27,7 +27,7 @@ public static class ActorIdentity
     {
         var name = actor.Kind == ActorKind.Country && actor.CountryCode is { Length: > 0 } code ? Normalize(code) : Slug(actor.Name);
         var id = $"{Kind(actor.Kind)}{Separator}{name}";
-        return actor.Role is { Length: > 0 } role ? $"{id}{Separator}{Slug(role)}" : id;
+        return actor.Role is { Length: > 0 } role && actor.Kind != ActorKind.Person ? $"{id}{Separator}{Slug(role)}" : id;
     }
 
     /// <summary>Whether a text has the shape of an id (a kind, a colon, a name), so it is looked up as one.</summary>

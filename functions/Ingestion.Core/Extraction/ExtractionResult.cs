@@ -83,8 +83,16 @@ public enum ActorKind
 /// <see cref="Role"/> a CAMEO-style role code (GOV, MIL, COP, BUS, ...) where the mention says one ("Polish soldiers").
 /// <see cref="MentionStart"/> and <see cref="MentionEnd"/> are the text offsets the actor was taken from: the pronoun
 /// for "he confirmed", the description for "the company", which may differ from where <see cref="Name"/> is written.
+/// The mention offsets are into the text the extractor was given (a segment of a long article), so they are not stored.
 /// </summary>
-public sealed record Actor(string Name, ActorKind Kind, string? CountryCode = null, string? Title = null, string? Role = null, int? MentionStart = null, int? MentionEnd = null)
+public sealed record Actor(
+    string Name,
+    ActorKind Kind,
+    string? CountryCode = null,
+    string? Title = null,
+    string? Role = null,
+    [property: JsonIgnore] int? MentionStart = null,
+    [property: JsonIgnore] int? MentionEnd = null)
 {
     /// <summary>The actor's identity, the same in every article: see <see cref="Actors.ActorIdentity"/>.</summary>
     public string Id => Actors.ActorIdentity.Id(this);

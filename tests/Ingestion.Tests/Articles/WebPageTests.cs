@@ -31,7 +31,7 @@ public sealed class WebPageTests
     [InlineData("012_election_count.htm", 2021, 8, 20, "Recount ordered in disputed Zambian constituency", "Zambia's Electoral Commission ordered a recount", "comments")]
     public async Task Sample_page_gives_its_main_text_title_and_date(string file, int year, int month, int day, string title, string opening, string pageChrome)
     {
-        var article = await ReadAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sample-articles", file)), file);
+        var article = await ReadAsync(File.ReadAllText(Path.Combine(RepositoryPaths.SampleArticles, file)), file);
 
         Assert.Equal((new DateOnly(year, month, day), PublicationDateSource.WebPage, title), (article.PublishedOn, article.PublishedOnSource, article.Title));
         Assert.StartsWith(opening, article.Body, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class LanguageIdentifierTests
     [Fact]
     public async Task Every_sample_and_evaluation_article_reads_as_english()
     {
-        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "sample-articles"))
+        var files = Directory.GetFiles(RepositoryPaths.SampleArticles)
             .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.EvalData, "articles")));
         var reader = new ArticleReader(TimeProvider.System);
         foreach (var file in files)

@@ -56,7 +56,7 @@ public sealed class EventLimitsTests
     {
         var defaults = new IngestionOptions();
         var reader = new ArticleReader(TimeProvider.System);
-        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "sample-articles"))
+        var files = Directory.GetFiles(RepositoryPaths.SampleArticles)
             .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.EvalData, "articles")))
             .Where(file => Path.GetExtension(file) is ".txt" or ".json")
             .ToList();
