@@ -236,6 +236,14 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer, VerbLexicon lexicon)
             return;
         }
 
+        // "the Rzeszow-Jasionka airport": an unknown name before a lower-case facility word (location-suffixes.txt)
+        // names that facility, a place.
+        if (name is null && next.Length > 1 && char.IsLower(next[0]) && gazetteer.LocationSuffixes.Contains(char.ToUpperInvariant(next[0]) + next[1..]))
+        {
+            found.Add(Entity(tokens, start, end + 1, NameKind.Place, Join(tokens, start, end + 1), CountryIn(tokens, start, end)));
+            return;
+        }
+
         if (end - start > 1 && gazetteer.LocationSuffixes.Contains(last))
         {
             found.Add(Entity(tokens, start, end, NameKind.Place, Join(tokens, start, end), CountryIn(tokens, start, end)));

@@ -29,6 +29,7 @@ public class EntityRecognitionTests
     [InlineData("The carrier is Singapore Airlines, analysts say.", "Singapore Airlines", EntityType.Organization, "Singapore Airlines", "SG")]
     [InlineData("The order came from Air Canada last week.", "Air Canada", EntityType.Organization, "Air Canada", "CA")]
     [InlineData("It landed at Changi International Airport safely.", "Changi International Airport", EntityType.Location, "Changi International Airport", null)]
+    [InlineData("Troops will arrive at the Rzeszow-Jasunka airport today.", "Rzeszow-Jasunka airport", EntityType.Location, "Rzeszow-Jasunka airport", null)]
     [InlineData("The plan was backed by Paul Nesbit of the firm.", "Paul Nesbit", EntityType.Person, "Paul Nesbit", null)]
     [InlineData("\"It works,\" Plasak said.", "Plasak", EntityType.Person, "Plasak", null)]
     [InlineData("The deal went to Ryanair in the end.", "Ryanair", EntityType.Organization, "Ryanair", "IE")]
@@ -88,5 +89,17 @@ public class EntityRecognitionTests
     public void Skips_non_names(string sentence)
     {
         Assert.Empty(SampleText.Extract(sentence).Entities);
+    }
+
+    /// <summary>The reference article's airport, named before a lower-case "airport", is where the troops arrive, with coordinates.</summary>
+    [Fact]
+    public void Unknown_name_before_a_facility_word_is_a_geocoded_place_of_the_event()
+    {
+        var arrive = SampleText.Event("Hundreds of troops of the 82nd Airborne Division are expected to arrive at the Rzeszow-Jasunka airport, located 90 km from Poland’s border with Ukraine.", "arrive");
+
+        var airport = Assert.Single(arrive.Places, p => p.Name.StartsWith("Rzeszow", StringComparison.Ordinal));
+        Assert.Equal("PL", airport.CountryCode);
+        Assert.NotNull(airport.Latitude);
+        Assert.InRange(airport.Latitude!.Value, 49.9, 50.2);
     }
 }
