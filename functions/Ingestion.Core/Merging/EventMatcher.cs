@@ -17,8 +17,8 @@ public static class EventMatcher
         && DatesCompatible(Period(a), Period(b))
         && PlacesCompatible(a.Locations, b.Locations);
 
-    /// <summary>Only coded mentions are merged: an uncoded one says too little (no type, or nobody) to tell two happenings apart.</summary>
-    public static bool Mergeable(EventRecord record) => record.Coded && record.Type is not null && Parties(record.Actors).Count > 0;
+    /// <summary>Only coded mentions (a type and an actor) are merged: an uncoded one says too little to tell two happenings apart.</summary>
+    public static bool Mergeable(EventRecord record) => record.Coded && record.Type is not null && record.Actors.Count > 0;
 
     /// <summary>
     /// What two mentions of one happening share exactly: the code family, whether it is denied, and the parties —
@@ -66,9 +66,9 @@ public static class EventMatcher
     private static bool Inside(Place inner, Place country) =>
         country.Precision == GeoPrecision.Country && country.CountryCode is { Length: > 0 } code && inner.CountryCode == code;
 
-    /// <summary>The actor ids of the parties, in order; things ("the aircraft") are not parties.</summary>
+    /// <summary>The actor ids of the parties, sorted; a thing ("the police station") is a party too, by its name.</summary>
     private static List<string> Parties(IReadOnlyList<Actor> actors) =>
-        [.. actors.Where(actor => actor.Kind != ActorKind.Thing).Select(actor => actor.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. actors.Select(actor => actor.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
 
 /// <summary>The first and last day a date covers.</summary>
