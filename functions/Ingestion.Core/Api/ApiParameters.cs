@@ -18,6 +18,7 @@ public sealed record EventsParameters(
     [property: FromQuery(Name = "article"), Description("The article's blob name.")] string? Article,
     [property: FromQuery(Name = "precision"), Description("Only events dated to this precision: day, week, month, quarter, year or decade.")] string? Precision,
     [property: FromQuery(Name = "coded"), Description(ParameterDescriptions.Coded)] string? Coded,
+    [property: FromQuery(Name = "distinct"), Description(ParameterDescriptions.Distinct)] string? Distinct,
     [property: FromQuery(Name = "limit"), Description("Events per page, 1-1000 (default 100).")] string? Limit,
     [property: FromQuery(Name = "continuationToken"), Description("The token of the previous page, as returned.")] string? ContinuationToken,
     [property: FromQuery(Name = "format"), Description("json (default); csv (also with Accept: text/csv): a header row, then every page's events; geojson: a FeatureCollection of the events with coordinates, each event's fields as properties. CSV and GeoJSON stream all pages, 'limit' at a time.")] string? Format)
@@ -39,6 +40,7 @@ public sealed record SummaryParameters(
     [property: FromQuery(Name = "article"), Description("The article's blob name.")] string? Article,
     [property: FromQuery(Name = "precision"), Description("day, week, month, quarter, year or decade.")] string? Precision,
     [property: FromQuery(Name = "coded"), Description(ParameterDescriptions.Coded)] string? Coded,
+    [property: FromQuery(Name = "distinct"), Description(ParameterDescriptions.Distinct)] string? Distinct,
     [property: FromQuery(Name = "limit"), Description("For type, actor, location, country and place: how many buckets, largest first (1-1000, default 100).")] string? Limit,
     [property: FromQuery(Name = "format"), Description("json (default); csv (also with Accept: text/csv): one row per bucket; geojson (with groupBy=place): one Point feature per place.")] string? Format)
 {
@@ -77,4 +79,6 @@ public sealed record ArticlesParameters(
 internal static class ParameterDescriptions
 {
     public const string Coded = "true (default): CAMEO-coded events only, with a type and an actor; false: the others only; any: all events.";
+
+    public const string Distinct = "false (default): one row per mention, each with the mergedKey of its event; true: one row per merged event (the real-world happening, coded events only) with mentionCount, articleCount, articles, firstReported and its merged fields. JSON only.";
 }
