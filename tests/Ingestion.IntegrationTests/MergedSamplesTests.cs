@@ -34,6 +34,10 @@ public sealed class MergedSamplesTests(AzuriteFixture azurite, ITestOutputHelper
         }
 
         output.WriteLine($"total      {mentions.Buckets.Sum(bucket => bucket.Count),8}  {distinct.Buckets.Sum(bucket => bucket.Count),8}");
+        foreach (var repeated in merged.Where(e => e.MentionCount > 1))
+        {
+            output.WriteLine($"{repeated.Key} x{repeated.MentionCount}: {string.Join(" | ", coded.Where(m => m.MergedKey == repeated.Key).Select(m => m.Sentence))}");
+        }
 
         // Every coded mention names a merged event that counts it, and no merged event counts more than it has.
         Assert.All(coded, mention => Assert.NotNull(mention.MergedKey));
