@@ -79,26 +79,13 @@ public sealed class MergedEventQueryService(StorageClients storage, EventQuerySe
             return null;
         }
 
-        TableEntity? merged = null;
-        var mentionIds = new List<string>();
-        var (from, to) = MergedEventKeys.Rows(row);
-        await foreach (var entity in storage.MergedEventsTable.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {day} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: cancellationToken))
-        {
-            if (entity.RowKey == row)
-            {
-                merged = entity;
-            }
-            else
-            {
-                mentionIds.AddRange(JsonSerializer.Deserialize<List<string>>(entity.GetString(MergedEventStore.MentionsColumn) ?? "[]") ?? []);
-            }
-        }
-
+        var (merged, shares) = await MergedEventStore.ReadAsync(storage.MergedEventsTable, day, row, cancellationToken);
         if (merged is null)
         {
             return null;
         }
+
+        var mentionIds = shares.SelectMany(share => JsonSerializer.Deserialize<List<string>>(share.GetString(MergedEventStore.MentionsColumn) ?? "[]") ?? []);
 
         var mentions = new List<Storage.EventRecord>();
         await Parallel.ForEachAsync(

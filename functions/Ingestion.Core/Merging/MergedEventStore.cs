@@ -116,7 +116,7 @@ public sealed class MergedEventStore(StorageClients storage, TimeProvider time)
     /// <summary>The actions that make one merged event hold this share (or none) of the article: none when it already does.</summary>
     private async Task<IEnumerable<TableTransactionAction>> ActionsAsync(string day, string row, string articleKey, TableEntity? share, CancellationToken cancellationToken)
     {
-        var (merged, shares) = await ReadAsync(day, row, cancellationToken);
+        var (merged, shares) = await ReadAsync(storage.MergedEventsTable, day, row, cancellationToken);
         var shareRow = MergedEventKeys.ContributionRow(row, articleKey);
         var old = shares.Find(existing => existing.RowKey == shareRow);
         TableEntity? next = null;
@@ -163,12 +163,12 @@ public sealed class MergedEventStore(StorageClients storage, TimeProvider time)
     }
 
     /// <summary>The merged row and every article's share of it: one query of the rows its key begins.</summary>
-    private async Task<(TableEntity? Merged, List<TableEntity> Shares)> ReadAsync(string day, string row, CancellationToken cancellationToken)
+    internal static async Task<(TableEntity? Merged, List<TableEntity> Shares)> ReadAsync(TableClient table, string day, string row, CancellationToken cancellationToken)
     {
         TableEntity? merged = null;
         var shares = new List<TableEntity>();
         var (from, to) = MergedEventKeys.Rows(row);
-        await foreach (var entity in storage.MergedEventsTable.QueryAsync<TableEntity>(
+        await foreach (var entity in table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {day} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: cancellationToken))
         {
             if (entity.RowKey == row)

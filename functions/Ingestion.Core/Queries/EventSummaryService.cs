@@ -161,35 +161,40 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
         return (days, days.Count);
     }
 
-    private async Task<(List<DayCounts> Days, int Read)> CountEventsAsync(EventQuery query, CancellationToken cancellationToken)
-    {
-        var days = new List<DayCounts>();
-        var read = 0;
-        var page = query with { Limit = EventQuery.MaxLimit, ContinuationToken = null };
-        do
-        {
-            var result = await events.QueryAsync(page, cancellationToken);
-            read += result.EntitiesRead;
-            days.AddRange(result.Events.Select(DayCounts.Of));
-            page = page with { ContinuationToken = result.ContinuationToken };
-        }
-        while (page.ContinuationToken is not null);
-
-        return (days, read);
-    }
+    private Task<(List<DayCounts> Days, int Read)> CountEventsAsync(EventQuery query, CancellationToken cancellationToken) =>
+        CountAsync(
+            query,
+            async (page, token) =>
+            {
+                var result = await events.QueryAsync(page, token);
+                return (result.Events, result.ContinuationToken, result.EntitiesRead);
+            },
+            cancellationToken);
 
     /// <summary>Merged events counted once each, under their day, with their merged fields.</summary>
-    private async Task<(List<DayCounts> Days, int Read)> CountMergedEventsAsync(EventQuery query, CancellationToken cancellationToken)
+    private Task<(List<DayCounts> Days, int Read)> CountMergedEventsAsync(EventQuery query, CancellationToken cancellationToken) =>
+        CountAsync(
+            query,
+            async (page, token) =>
+            {
+                var result = await mergedEvents.QueryAsync(page, token);
+                return ([.. result.Events.Select(merged => merged.Event)], result.ContinuationToken, result.EntitiesRead);
+            },
+            cancellationToken);
+
+    /// <summary>Every page of a query's events, each counted as one under its day.</summary>
+    private static async Task<(List<DayCounts> Days, int Read)> CountAsync(
+        EventQuery query, Func<EventQuery, CancellationToken, Task<(IReadOnlyList<EventRecord> Events, string? Token, int Read)>> readPage, CancellationToken cancellationToken)
     {
         var days = new List<DayCounts>();
         var read = 0;
         var page = query with { Limit = EventQuery.MaxLimit, ContinuationToken = null };
         do
         {
-            var result = await mergedEvents.QueryAsync(page, cancellationToken);
-            read += result.EntitiesRead;
-            days.AddRange(result.Events.Select(merged => DayCounts.Of(merged.Event)));
-            page = page with { ContinuationToken = result.ContinuationToken };
+            var (events, token, entities) = await readPage(page, cancellationToken);
+            read += entities;
+            days.AddRange(events.Select(DayCounts.Of));
+            page = page with { ContinuationToken = token };
         }
         while (page.ContinuationToken is not null);
 
