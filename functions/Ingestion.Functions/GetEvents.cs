@@ -9,7 +9,7 @@ namespace Ingestion.Functions;
 public sealed class GetEvents(IngestionApiServices services)
 {
     [Function(nameof(GetEvents))]
-    public Task<Results<Ok<EventsResponse>, PushStreamHttpResult, ValidationProblem>> RunAsync(
+    public Task<Results<Ok<EventsResponse>, Ok<DistinctEventsResponse>, PushStreamHttpResult, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.EventsRoute)] HttpRequest request,
         CancellationToken cancellationToken)
         => IngestionApi.GetEventsAsync(EventsParameters.Bind(request.Query), request, services, cancellationToken);

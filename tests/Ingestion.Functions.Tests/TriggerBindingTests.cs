@@ -74,7 +74,7 @@ public sealed partial class TriggerBindingTests
     public void Every_function_class_is_found()
     {
         Assert.Equal(
-            ["GetArticle", "GetDashboard", "GetDashboardFile", "GetEventSummary", "GetEvents", "GetHealth", "GetLatestEventDate", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "RemoveDeletedArticle", "SearchActors", "SearchPlaces", "SweepStalledArticles"],
+            ["GetArticle", "GetDashboard", "GetDashboardFile", "GetEventSummary", "GetEvents", "GetHealth", "GetLatestEventDate", "GetMergedEvent", "GetOpenApiDocument", "ListArticles", "ParseArticle", "ReceiveArticle", "RemoveDeletedArticle", "SearchActors", "SearchPlaces", "SweepStalledArticles"],
             FunctionClasses.Select(type => type.Name).Order(StringComparer.Ordinal));
     }
 

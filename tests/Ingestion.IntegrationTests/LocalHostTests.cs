@@ -32,6 +32,36 @@ public sealed class LocalHostTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Merged_events_are_served_distinct_with_their_mentions()
+    {
+        await _host.WaitForArticleAsync(Articles.Seed, TimeSpan.FromSeconds(60));
+        const string Range = "from=2022-02-05&to=2022-02-07&limit=1000";
+
+        var mentions = (await _host.GetEventsAsync(Range)).Events;
+        Assert.All(mentions, mention => Assert.NotNull(mention.MergedKey));
+        var distinct = (await _host.GetAsync<JsonElement>($"/api/events?{Range}&distinct=true")).GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(mentions.Select(mention => mention.MergedKey).Distinct().Order(StringComparer.Ordinal), distinct.Select(row => row.GetProperty("key").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(mentions.Count, distinct.Sum(row => row.GetProperty("mentionCount").GetInt32()));
+        foreach (var name in new[] { "articleCount", "articles", "firstReported", "date", "dateValue", "precision", "type", "eventCode", "trigger", "modality", "actors", "targets", "locations", "sentence" })
+        {
+            Assert.True(distinct[0].TryGetProperty(name, out _), $"a distinct row has '{name}'");
+        }
+
+        var summary = await _host.GetAsync<JsonElement>("/api/events/summary?from=2022-02-05&to=2022-02-07&distinct=true");
+        Assert.Equal(distinct.Count, summary.GetProperty("buckets").EnumerateArray().Sum(bucket => bucket.GetProperty("count").GetInt32()));
+
+        var busiest = distinct.MaxBy(row => row.GetProperty("mentionCount").GetInt32());
+        var key = busiest.GetProperty("key").GetString();
+        var detail = await _host.GetAsync<JsonElement>($"/api/events/{key}");
+        Assert.Equal(key, detail.GetProperty("event").GetProperty("key").GetString());
+        Assert.Equal(
+            mentions.Where(mention => mention.MergedKey == key).Select(mention => mention.Id).Order(StringComparer.Ordinal),
+            detail.GetProperty("mentions").EnumerateArray().Select(mention => mention.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Http.GetAsync("/api/events/2022-02-06_0000000000000000")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.Http.GetAsync("/api/events/latest")).StatusCode);
+    }
+
+    [Fact]
     public async Task Reference_article_events_are_served_on_their_days()
     {
         await _host.WaitForArticleAsync(Articles.Seed, TimeSpan.FromSeconds(60));

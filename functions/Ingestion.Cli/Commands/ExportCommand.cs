@@ -60,6 +60,9 @@ public sealed class ExportSettings : StorageSettings, IEventFilterParameters
     /// <summary>The API's default selection: coded events.</summary>
     string? IEventFilterParameters.Coded => null;
 
+    /// <summary>An export lists mentions.</summary>
+    string? IEventFilterParameters.Distinct => null;
+
     /// <summary>
     /// The range and filters read by the API's rules, under its parameter names (which the options share). An export
     /// streams any range page by page, so the API's longest range does not apply.

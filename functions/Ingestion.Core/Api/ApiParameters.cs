@@ -18,6 +18,7 @@ public static class QueryNames
     public const string Article = "article";
     public const string Precision = "precision";
     public const string Coded = "coded";
+    public const string Distinct = "distinct";
     public const string Limit = "limit";
     public const string ContinuationToken = "continuationToken";
     public const string Format = "format";
@@ -47,6 +48,8 @@ public interface IEventFilterParameters
     string? Precision { get; }
 
     string? Coded { get; }
+
+    string? Distinct { get; }
 }
 
 /// <summary>
@@ -64,6 +67,7 @@ public sealed record EventsParameters(
     [property: FromQuery(Name = QueryNames.Article), Description("The article's blob name.")] string? Article,
     [property: FromQuery(Name = QueryNames.Precision), Description("Only events dated to this precision: day, week, month, quarter, year or decade.")] string? Precision,
     [property: FromQuery(Name = QueryNames.Coded), Description(ParameterDescriptions.Coded)] string? Coded,
+    [property: FromQuery(Name = QueryNames.Distinct), Description(ParameterDescriptions.Distinct)] string? Distinct,
     [property: FromQuery(Name = QueryNames.Limit), Description("Events per page, 1-1000 (default 100).")] string? Limit,
     [property: FromQuery(Name = QueryNames.ContinuationToken), Description("The token of the previous page, as returned.")] string? ContinuationToken,
     [property: FromQuery(Name = QueryNames.Format), Description("json (default); csv (also with Accept: text/csv): a header row, then every page's events; geojson: a FeatureCollection of the events with coordinates, each event's fields as properties. CSV and GeoJSON stream all pages, 'limit' at a time.")] string? Format)
@@ -85,6 +89,7 @@ public sealed record SummaryParameters(
     [property: FromQuery(Name = QueryNames.Article), Description("The article's blob name.")] string? Article,
     [property: FromQuery(Name = QueryNames.Precision), Description("day, week, month, quarter, year or decade.")] string? Precision,
     [property: FromQuery(Name = QueryNames.Coded), Description(ParameterDescriptions.Coded)] string? Coded,
+    [property: FromQuery(Name = QueryNames.Distinct), Description(ParameterDescriptions.Distinct)] string? Distinct,
     [property: FromQuery(Name = QueryNames.Limit), Description("For type, actor, location, country and place: how many buckets, largest first (1-1000, default 100).")] string? Limit,
     [property: FromQuery(Name = QueryNames.Format), Description("json (default); csv (also with Accept: text/csv): one row per bucket; geojson (with groupBy=place): one Point feature per place.")] string? Format)
     : IEventFilterParameters
@@ -158,4 +163,6 @@ internal static class QueryRecord<T>
 internal static class ParameterDescriptions
 {
     public const string Coded = "true (default): CAMEO-coded events only, with a type and an actor; false: the others only; any: all events.";
+
+    public const string Distinct = "false (default): one row per mention, each with the mergedKey of its event; true: one row per merged event (the real-world happening, coded events only) with mentionCount, articleCount, articles, firstReported and its merged fields. JSON only.";
 }

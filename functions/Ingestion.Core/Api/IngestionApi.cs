@@ -1,6 +1,7 @@
 using Ingestion.Core.Actors;
 using Ingestion.Core.Extraction;
 using Ingestion.Core.Geo;
+using Ingestion.Core.Merging;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
@@ -23,6 +24,9 @@ public static class IngestionApi
     public const string PlacesRoute = "places";
     public const string ActorsRoute = "actors";
     public const string LatestEventDateRoute = "events/latest";
+
+    /// <summary>One merged event; the literal routes events/summary and events/latest take precedence over it.</summary>
+    public const string MergedEventRoute = "events/{key}";
     public const string ArticlesRoute = "articles";
     public const string ArticleRoute = "articles/{*name}";
     public const string OpenApiRoute = "openapi.json";
@@ -36,7 +40,10 @@ public static class IngestionApi
         var api = app.MapGroup("/api");
         api.MapGet(EventsRoute, GetEventsAsync)
             .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging; or every page as CSV or GeoJSON.")
-            .Produces<EventsResponse>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType);
+            .Produces<EventsResponse>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType)
+            .Produces<DistinctEventsResponse>(StatusCodes.Status200OK, "application/json");
+        api.MapGet(MergedEventRoute, GetMergedEventAsync)
+            .WithName("GetMergedEvent").WithSummary("One merged event (a real-world happening) with its mentions, by the mergedKey events carry.");
         api.MapGet(SummaryRoute, GetEventSummaryAsync)
             .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location, country or place (with coordinates); as JSON, CSV or (places) GeoJSON.")
             .Produces<EventSummary>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType);
@@ -100,7 +107,7 @@ public static class IngestionApi
     }
 
     /// <summary><c>GET /api/events</c></summary>
-    public static async Task<Results<Ok<EventsResponse>, PushStreamHttpResult, ValidationProblem>> GetEventsAsync(
+    public static async Task<Results<Ok<EventsResponse>, Ok<DistinctEventsResponse>, PushStreamHttpResult, ValidationProblem>> GetEventsAsync(
         [AsParameters] EventsParameters parameters, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
         var validation = QueryValidation.For<EventsParameters>(request.Query);
@@ -110,6 +117,11 @@ public static class IngestionApi
             Limit = validation.OptionalInt(QueryNames.Limit, parameters.Limit, EventQuery.DefaultLimit, 1, EventQuery.MaxLimit),
             ContinuationToken = QueryValidation.Optional(parameters.ContinuationToken),
         };
+        if (query.Distinct && format != ExportFormat.Json)
+        {
+            validation.Fail(QueryNames.Distinct, $"'{QueryNames.Distinct}=true' is served as JSON only.");
+        }
+
         if (validation.HasErrors)
         {
             return Invalid(validation);
@@ -117,6 +129,16 @@ public static class IngestionApi
 
         try
         {
+            if (query.Distinct)
+            {
+                var merged = await services.MergedEvents.QueryAsync(query, cancellationToken);
+                return TypedResults.Ok(new DistinctEventsResponse(merged.Events, merged.ContinuationToken)
+                {
+                    ResolvedActors = merged.ResolvedActors,
+                    ResolvedPlaces = query.Location is { } place ? PlaceNames.Resolve(place, GeoGazetteer.Shared) : null,
+                });
+            }
+
             var events = services.Events;
             var page = await events.QueryAsync(query, cancellationToken);
             return format switch
@@ -137,6 +159,26 @@ public static class IngestionApi
             validation.Fail(QueryNames.ContinuationToken, ex.Message);
             return Invalid(validation);
         }
+    }
+
+    /// <summary><c>GET /api/events/{key}</c>: a merged event and its mentions as <c>/api/events</c> returns them.</summary>
+    public static async Task<Results<Ok<MergedEventDetail>, NotFound<ProblemDetails>, ValidationProblem>> GetMergedEventAsync(
+        string key, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
+    {
+        var validation = QueryValidation.None(request.Query);
+        if (validation.HasErrors)
+        {
+            return Invalid(validation);
+        }
+
+        return await services.MergedEvents.GetAsync(key, cancellationToken) is { } merged
+            ? TypedResults.Ok(merged)
+            : TypedResults.NotFound(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Event not found",
+                Detail = $"No merged event has the key '{key}' (keys are the mergedKey of /api/events rows: yyyy-MM-dd_ and 16 hex digits).",
+            });
     }
 
     /// <summary><c>GET /api/events/summary</c></summary>
@@ -321,6 +363,12 @@ public static class IngestionApi
         }
 
         var precision = validation.OptionalEnum<DatePrecision>(QueryNames.Precision, parameters.Precision);
+        var distinct = QueryValidation.Optional(parameters.Distinct);
+        if (distinct is not (null or "true" or "false"))
+        {
+            validation.Fail(QueryNames.Distinct, $"'{QueryNames.Distinct}' must be true or false (the default); got '{distinct}'.");
+        }
+
         var selection = QueryValidation.Optional(parameters.Coded) switch
         {
             null or "true" => EventSelection.Coded,
@@ -350,6 +398,7 @@ public static class IngestionApi
             Article = QueryValidation.Optional(parameters.Article),
             Precision = precision,
             Selection = selection,
+            Distinct = distinct == "true",
         };
     }
 
@@ -364,6 +413,18 @@ public static class IngestionApi
 }
 
 /// <param name="ContinuationToken">Null on the last page; otherwise pass it back, with the same parameters, for the next page.</param>
+/// <summary>A page of <c>/api/events?distinct=true</c>: one row per merged event.</summary>
+public sealed record DistinctEventsResponse(
+    IReadOnlyList<MergedEvent> Events,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? ContinuationToken)
+{
+    /// <summary>The places a <c>location</c> filter stood for; absent without one.</summary>
+    public IReadOnlyList<ResolvedPlace>? ResolvedPlaces { get; init; }
+
+    /// <summary>The actors the <c>actor</c> parameter named (none: it named no actor); absent without one.</summary>
+    public IReadOnlyList<ActorReference>? ResolvedActors { get; init; }
+}
+
 public sealed record EventsResponse(
     IReadOnlyList<EventRecord> Events,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? ContinuationToken)

@@ -23,7 +23,8 @@ public class EventsApiTests
         var storage = new StorageClients(new ConfigurationBuilder().AddInMemoryCollection(IngestionSettingNames.Defaults).Build(), Options);
         var actors = new ActorDirectory(storage);
         var events = new EventQueryService(storage, actors);
-        return new IngestionApiServices(events, new EventSummaryService(storage, events), actors, new ArticleRepository(storage, TimeProvider.System), Options);
+        var merged = new Ingestion.Core.Merging.MergedEventQueryService(storage, events);
+        return new IngestionApiServices(events, new EventSummaryService(storage, events, merged), actors, new ArticleRepository(storage, TimeProvider.System), Options, merged);
     }
 
     private static Task<IDictionary<string, string[]>> ProblemsAsync(string query) =>
