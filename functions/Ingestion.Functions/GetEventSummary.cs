@@ -13,5 +13,5 @@ public sealed class GetEventSummary(IngestionApiServices services)
     public Task<Results<Ok<EventSummary>, PushStreamHttpResult, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.SummaryRoute)] HttpRequest request,
         CancellationToken cancellationToken)
-        => IngestionApi.GetEventSummaryAsync(request, services, cancellationToken);
+        => IngestionApi.GetEventSummaryAsync(SummaryParameters.Bind(request.Query), request, services, cancellationToken);
 }

@@ -12,5 +12,5 @@ public sealed class GetEvents(IngestionApiServices services)
     public Task<Results<Ok<EventsResponse>, Ok<DistinctEventsResponse>, PushStreamHttpResult, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.EventsRoute)] HttpRequest request,
         CancellationToken cancellationToken)
-        => IngestionApi.GetEventsAsync(request, services, cancellationToken);
+        => IngestionApi.GetEventsAsync(EventsParameters.Bind(request.Query), request, services, cancellationToken);
 }

@@ -12,5 +12,5 @@ public sealed class ListArticles(IngestionApiServices services)
     public Task<Results<Ok<ArticlesResponse>, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.ArticlesRoute)] HttpRequest request,
         CancellationToken cancellationToken)
-        => IngestionApi.ListArticlesAsync(request, services, cancellationToken);
+        => IngestionApi.ListArticlesAsync(ArticlesParameters.Bind(request.Query), request, services, cancellationToken);
 }

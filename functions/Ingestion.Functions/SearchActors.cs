@@ -12,5 +12,5 @@ public sealed class SearchActors(IngestionApiServices services)
     public Task<Results<Ok<ActorsResponse>, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.ActorsRoute)] HttpRequest request,
         CancellationToken cancellationToken)
-        => IngestionApi.SearchActorsAsync(request, services, cancellationToken);
+        => IngestionApi.SearchActorsAsync(ActorsParameters.Bind(request.Query), request, services, cancellationToken);
 }

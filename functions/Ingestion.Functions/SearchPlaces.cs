@@ -12,5 +12,5 @@ public sealed class SearchPlaces(IngestionApiServices services)
     public Task<Results<Ok<PlacesResponse>, ValidationProblem>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = IngestionApi.PlacesRoute)] HttpRequest request,
         CancellationToken cancellationToken)
-        => IngestionApi.SearchPlacesAsync(request, services, cancellationToken);
+        => IngestionApi.SearchPlacesAsync(PlacesParameters.Bind(request.Query), request, services, cancellationToken);
 }

@@ -100,6 +100,21 @@ public sealed class HttpFunctionsTests(HttpFunctionsTests.Samples samples) : ICl
     }
 
     [Fact]
+    public async Task Query_values_bound_by_the_function_classes_reach_the_handlers()
+    {
+        var page = await Host.Function<GetEvents>().RunAsync(Request("from=2022-02-05&to=2022-02-07&limit=1"), CancellationToken.None);
+        var byType = await Host.Function<GetEventSummary>().RunAsync(Request("from=2022-02-05&to=2022-02-07&groupBy=type&type=04&type=06"), CancellationToken.None);
+
+        var events = Assert.IsType<Ok<EventsResponse>>(page.Result).Value!;
+        Assert.Single(events.Events);
+        Assert.NotNull(events.ContinuationToken);
+        var summary = Assert.IsType<Ok<EventSummary>>(byType.Result).Value!;
+        Assert.Equal(SummaryGrouping.Type, summary.GroupBy);
+        Assert.Contains(summary.Buckets, bucket => bucket.Key == "04");
+        Assert.All(summary.Buckets, bucket => Assert.Contains(bucket.Key, (string[])["04", "06"]));
+    }
+
+    [Fact]
     public async Task OpenApi_document_lists_exactly_the_http_functions_routes()
     {
         var routes = typeof(GetEvents).Assembly.GetTypes()

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace Ingestion.Cli.Commands;
 
-public sealed class ExportSettings : StorageSettings
+public sealed class ExportSettings : StorageSettings, IEventFilterParameters
 {
     [CommandOption("--from <DATE>", isRequired: true)]
     [Description("First event day (yyyy-MM-dd), inclusive.")]
@@ -55,26 +55,19 @@ public sealed class ExportSettings : StorageSettings
     [Description("Only events dated to this precision: day, week, month, quarter, year or decade.")]
     public string? Precision { get; init; }
 
-    /// <summary>The range and filters read by the API's rules, under its parameter names (which the options share).</summary>
-    private (EventQuery Query, IDictionary<string, string[]> Errors) ReadQuery()
-    {
-        var values = new Dictionary<string, string[]> { ["from"] = [From], ["to"] = [To] };
-        if (Types.Length > 0)
-        {
-            values["type"] = Types;
-        }
+    string[]? IEventFilterParameters.Type => Types;
 
-        foreach (var (name, value) in (ReadOnlySpan<(string, string?)>)[("actor", Actor), ("location", Location), ("country", Country), ("article", Article), ("precision", Precision)])
-        {
-            if (value is not null)
-            {
-                values[name] = [value];
-            }
-        }
+    /// <summary>The API's default selection: coded events.</summary>
+    string? IEventFilterParameters.Coded => null;
 
-        // An export streams any range page by page, so the API's longest range does not apply.
-        return IngestionApi.ReadEventQuery(values, maxDays: int.MaxValue);
-    }
+    /// <summary>An export lists mentions.</summary>
+    string? IEventFilterParameters.Distinct => null;
+
+    /// <summary>
+    /// The range and filters read by the API's rules, under its parameter names (which the options share). An export
+    /// streams any range page by page, so the API's longest range does not apply.
+    /// </summary>
+    private (EventQuery Query, IDictionary<string, string[]> Errors) ReadQuery() => IngestionApi.ReadEventQuery(this, maxDays: int.MaxValue);
 
     /// <summary>The first page's query, with the API's default selection (coded events); call after validation.</summary>
     internal EventQuery ToQuery() => ReadQuery().Query with { Limit = PageSize };

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Primitives;
 
 namespace Ingestion.Core.Api;
 
@@ -35,32 +34,26 @@ public static class IngestionApi
     public const string HealthRoute = "health";
     public const string DashboardFileRoute = "dashboard/{*path}";
 
-    /// <summary>Maps the /api routes. The [AsParameters] records only describe the query to OpenAPI; handlers read the request.</summary>
+    /// <summary>Maps the /api routes: each handler takes its query record, bound by the [AsParameters] on its parameter.</summary>
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet(EventsRoute, ([AsParameters] EventsParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
-            GetEventsAsync(request, services, cancellationToken))
+        api.MapGet(EventsRoute, GetEventsAsync)
             .WithName("GetEvents").WithSummary("Events in a date range, in date order, with optional filters and paging; or every page as CSV or GeoJSON.")
             .Produces<EventsResponse>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType)
             .Produces<DistinctEventsResponse>(StatusCodes.Status200OK, "application/json");
-        api.MapGet(MergedEventRoute, (string key, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
-            GetMergedEventAsync(key, request, services, cancellationToken))
+        api.MapGet(MergedEventRoute, GetMergedEventAsync)
             .WithName("GetMergedEvent").WithSummary("One merged event (a real-world happening) with its mentions, by the mergedKey events carry.");
-        api.MapGet(SummaryRoute, ([AsParameters] SummaryParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
-            GetEventSummaryAsync(request, services, cancellationToken))
+        api.MapGet(SummaryRoute, GetEventSummaryAsync)
             .WithName("GetEventSummary").WithSummary("Event counts per day, week, month, type, actor, location, country or place (with coordinates); as JSON, CSV or (places) GeoJSON.")
             .Produces<EventSummary>(StatusCodes.Status200OK, "application/json", "text/csv", EventExport.GeoJsonContentType);
-        api.MapGet(PlacesRoute, ([AsParameters] PlacesParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
-            SearchPlacesAsync(request, services, cancellationToken))
+        api.MapGet(PlacesRoute, SearchPlacesAsync)
             .WithName("SearchPlaces").WithSummary("Places with events in a range, most events first, whose names or aliases match a search.");
-        api.MapGet(ActorsRoute, ([AsParameters] ActorsParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
-            SearchActorsAsync(request, services, cancellationToken))
+        api.MapGet(ActorsRoute, SearchActorsAsync)
             .WithName("SearchActors").WithSummary("Actors by alias prefix or date range, most events first, for autocomplete.");
         api.MapGet(LatestEventDateRoute, GetLatestEventDateAsync)
             .WithName("GetLatestEventDate").WithSummary("The last day, up to today, that has events (null when none has): where a dashboard starts.");
-        api.MapGet(ArticlesRoute, ([AsParameters] ArticlesParameters _, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
-            ListArticlesAsync(request, services, cancellationToken))
+        api.MapGet(ArticlesRoute, ListArticlesAsync)
             .WithName("ListArticles").WithSummary("Articles, optionally by status, with paging.");
         api.MapGet(ArticleRoute, (string name, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken) =>
             GetArticleAsync(name, request, services, cancellationToken))
@@ -95,10 +88,10 @@ public static class IngestionApi
     public static async Task<Results<Ok<LatestEventDate>, ValidationProblem>> GetLatestEventDateAsync(
         HttpRequest request, EventSummaryService summaries, TimeProvider time, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query, []);
-        if (parameters.HasErrors)
+        var validation = QueryValidation.None(request.Query);
+        if (validation.HasErrors)
         {
-            return Invalid(parameters);
+            return Invalid(validation);
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -115,23 +108,23 @@ public static class IngestionApi
 
     /// <summary><c>GET /api/events</c></summary>
     public static async Task<Results<Ok<EventsResponse>, Ok<DistinctEventsResponse>, PushStreamHttpResult, ValidationProblem>> GetEventsAsync(
-        HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
+        [AsParameters] EventsParameters parameters, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query, EventsParameters.Names);
-        var format = ReadFormat(parameters, request);
-        var query = ReadEventQuery(parameters, services.Options.MaxQueryDays) with
+        var validation = QueryValidation.For<EventsParameters>(request.Query);
+        var format = ReadFormat(validation, parameters.Format, request);
+        var query = ReadEventQuery(validation, parameters, services.Options.MaxQueryDays) with
         {
-            Limit = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit),
-            ContinuationToken = parameters.OptionalString("continuationToken"),
+            Limit = validation.OptionalInt(QueryNames.Limit, parameters.Limit, EventQuery.DefaultLimit, 1, EventQuery.MaxLimit),
+            ContinuationToken = QueryValidation.Optional(parameters.ContinuationToken),
         };
         if (query.Distinct && format != ExportFormat.Json)
         {
-            parameters.Fail("distinct", "'distinct=true' is served as JSON only.");
+            validation.Fail(QueryNames.Distinct, $"'{QueryNames.Distinct}=true' is served as JSON only.");
         }
 
-        if (parameters.HasErrors)
+        if (validation.HasErrors)
         {
-            return Invalid(parameters);
+            return Invalid(validation);
         }
 
         try
@@ -163,8 +156,8 @@ public static class IngestionApi
         }
         catch (InvalidContinuationTokenException ex)
         {
-            parameters.Fail("continuationToken", ex.Message);
-            return Invalid(parameters);
+            validation.Fail(QueryNames.ContinuationToken, ex.Message);
+            return Invalid(validation);
         }
     }
 
@@ -172,10 +165,10 @@ public static class IngestionApi
     public static async Task<Results<Ok<MergedEventDetail>, NotFound<ProblemDetails>, ValidationProblem>> GetMergedEventAsync(
         string key, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query, []);
-        if (parameters.HasErrors)
+        var validation = QueryValidation.None(request.Query);
+        if (validation.HasErrors)
         {
-            return Invalid(parameters);
+            return Invalid(validation);
         }
 
         return await services.MergedEvents.GetAsync(key, cancellationToken) is { } merged
@@ -190,21 +183,21 @@ public static class IngestionApi
 
     /// <summary><c>GET /api/events/summary</c></summary>
     public static async Task<Results<Ok<EventSummary>, PushStreamHttpResult, ValidationProblem>> GetEventSummaryAsync(
-        HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
+        [AsParameters] SummaryParameters parameters, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query, SummaryParameters.Names);
-        var query = ReadEventQuery(parameters, services.Options.MaxQueryDays);
-        var groupBy = parameters.OptionalEnum<SummaryGrouping>("groupBy") ?? SummaryGrouping.Day;
-        var top = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
-        var format = ReadFormat(parameters, request);
+        var validation = QueryValidation.For<SummaryParameters>(request.Query);
+        var query = ReadEventQuery(validation, parameters, services.Options.MaxQueryDays);
+        var groupBy = validation.OptionalEnum<SummaryGrouping>(QueryNames.GroupBy, parameters.GroupBy) ?? SummaryGrouping.Day;
+        var top = validation.OptionalInt(QueryNames.Limit, parameters.Limit, EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
+        var format = ReadFormat(validation, parameters.Format, request);
         if (format == ExportFormat.GeoJson && groupBy != SummaryGrouping.Place)
         {
-            parameters.Fail("format", "'format=geojson' needs 'groupBy=place': only places have coordinates.");
+            validation.Fail(QueryNames.Format, "'format=geojson' needs 'groupBy=place': only places have coordinates.");
         }
 
-        if (parameters.HasErrors)
+        if (validation.HasErrors)
         {
-            return Invalid(parameters);
+            return Invalid(validation);
         }
 
         var summary = await services.Summaries.SummarizeAsync(query, groupBy, top, cancellationToken);
@@ -217,73 +210,73 @@ public static class IngestionApi
     }
 
     /// <summary><c>format=</c>, else CSV when the client accepts text/csv, else JSON.</summary>
-    private static ExportFormat ReadFormat(QueryParameters parameters, HttpRequest request) =>
-        parameters.OptionalEnum<ExportFormat>("format")
+    private static ExportFormat ReadFormat(QueryValidation validation, string? format, HttpRequest request) =>
+        validation.OptionalEnum<ExportFormat>(QueryNames.Format, format)
         ?? (request.Headers.Accept.Any(accept => accept?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true) ? ExportFormat.Csv : ExportFormat.Json);
 
     /// <summary><c>GET /api/places</c>: autocomplete for <c>location=</c>, from the per-day count rows.</summary>
     public static async Task<Results<Ok<PlacesResponse>, ValidationProblem>> SearchPlacesAsync(
-        HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
+        [AsParameters] PlacesParameters parameters, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query, PlacesParameters.Names);
+        var validation = QueryValidation.For<PlacesParameters>(request.Query);
         var (from, to) = (DateOnly.MinValue, DateOnly.MaxValue);
-        if (parameters.OptionalString("from") is not null || parameters.OptionalString("to") is not null)
+        if (QueryValidation.Optional(parameters.From) is not null || QueryValidation.Optional(parameters.To) is not null)
         {
-            (from, to) = ReadRange(parameters, services.Options.MaxQueryDays);
+            (from, to) = ReadRange(validation, parameters.From, parameters.To, services.Options.MaxQueryDays);
         }
 
-        var search = parameters.OptionalString("search");
-        var limit = parameters.OptionalInt("limit", PlacesParameters.DefaultLimit, 1, EventQuery.MaxLimit);
-        return parameters.HasErrors
-            ? Invalid(parameters)
+        var search = QueryValidation.Optional(parameters.Search);
+        var limit = validation.OptionalInt(QueryNames.Limit, parameters.Limit, PlacesParameters.DefaultLimit, 1, EventQuery.MaxLimit);
+        return validation.HasErrors
+            ? Invalid(validation)
             : TypedResults.Ok(new PlacesResponse(await services.Summaries.SearchPlacesAsync(from, to, search, limit, cancellationToken)));
     }
 
     /// <summary><c>GET /api/actors</c></summary>
     public static async Task<Results<Ok<ActorsResponse>, ValidationProblem>> SearchActorsAsync(
-        HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
+        [AsParameters] ActorsParameters parameters, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query, ActorsParameters.Names);
-        var search = parameters.OptionalString("search");
+        var validation = QueryValidation.For<ActorsParameters>(request.Query);
+        var search = QueryValidation.Optional(parameters.Search);
         if (search is not null && ActorIdentity.Normalize(search).Length == 0)
         {
-            parameters.Fail("search", $"'search' must hold a letter or digit; got '{search}'.");
+            validation.Fail(QueryNames.Search, $"'{QueryNames.Search}' must hold a letter or digit; got '{search}'.");
         }
 
         DateOnly? from = null, to = null;
-        if (parameters.OptionalString("from") is not null || parameters.OptionalString("to") is not null)
+        if (QueryValidation.Optional(parameters.From) is not null || QueryValidation.Optional(parameters.To) is not null)
         {
-            (from, to) = ReadRange(parameters, services.Options.MaxQueryDays);
+            (from, to) = ReadRange(validation, parameters.From, parameters.To, services.Options.MaxQueryDays);
         }
         else if (search is null)
         {
-            parameters.Fail("search", "Give 'search', or a range 'from' and 'to' to list the actors with the most events in it.");
+            validation.Fail(QueryNames.Search, "Give 'search', or a range 'from' and 'to' to list the actors with the most events in it.");
         }
 
-        var limit = parameters.OptionalInt("limit", ActorsResponse.DefaultLimit, 1, EventQuery.MaxLimit);
-        return parameters.HasErrors
-            ? Invalid(parameters)
+        var limit = validation.OptionalInt(QueryNames.Limit, parameters.Limit, ActorsResponse.DefaultLimit, 1, EventQuery.MaxLimit);
+        return validation.HasErrors
+            ? Invalid(validation)
             : TypedResults.Ok(new ActorsResponse(await services.Actors.SearchAsync(new ActorSearch(search, from, to, limit), cancellationToken)));
     }
 
     /// <summary><c>GET /api/articles</c></summary>
     public static async Task<Results<Ok<ArticlesResponse>, ValidationProblem>> ListArticlesAsync(
-        HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
+        [AsParameters] ArticlesParameters parameters, HttpRequest request, IngestionApiServices services, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query, ArticlesParameters.Names);
-        var status = parameters.OptionalEnum<ArticleStatus>("status");
-        var limit = parameters.OptionalInt("limit", EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
+        var validation = QueryValidation.For<ArticlesParameters>(request.Query);
+        var status = validation.OptionalEnum<ArticleStatus>(QueryNames.Status, parameters.Status);
+        var limit = validation.OptionalInt(QueryNames.Limit, parameters.Limit, EventQuery.DefaultLimit, 1, EventQuery.MaxLimit);
         var fingerprint = $"articles|{status}";
         string? storageToken = null;
-        if (parameters.OptionalString("continuationToken") is { } token
+        if (QueryValidation.Optional(parameters.ContinuationToken) is { } token
             && (storageToken = ContinuationTokens.TryRead(token, fingerprint)) is null)
         {
-            parameters.Fail("continuationToken", new InvalidContinuationTokenException().Message);
+            validation.Fail(QueryNames.ContinuationToken, new InvalidContinuationTokenException().Message);
         }
 
-        if (parameters.HasErrors)
+        if (validation.HasErrors)
         {
-            return Invalid(parameters);
+            return Invalid(validation);
         }
 
         var (items, next) = await services.Articles.ListAsync(status, limit, storageToken, cancellationToken);
@@ -296,15 +289,15 @@ public static class IngestionApi
     {
         // Servers decode every escape in a path but %2F, so a name sent escaped as a whole arrives with it intact.
         name = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        var parameters = new QueryParameters(request.Query, []);
+        var validation = QueryValidation.None(request.Query);
         if (string.IsNullOrWhiteSpace(name))
         {
-            parameters.Fail("name", "An article name is required: /api/articles/{name}.");
+            validation.Fail("name", "An article name is required: /api/articles/{name}.");
         }
 
-        if (parameters.HasErrors)
+        if (validation.HasErrors)
         {
-            return Invalid(parameters);
+            return Invalid(validation);
         }
 
         if (await services.Articles.GetAsync(name, cancellationToken) is not { } article)
@@ -322,42 +315,42 @@ public static class IngestionApi
     }
 
     /// <summary>
-    /// Reads an event query's range and filters from values under the API's parameter names, by the API's rules: the
-    /// CLI's export passes its options through here, so both refuse the same values for the same reasons.
+    /// Reads an event query's range and filters by the API's rules: the CLI's export passes its options through here
+    /// as an <see cref="EventsParameters"/>, so both refuse the same values for the same reasons.
     /// </summary>
     /// <param name="maxDays">The longest range allowed.</param>
     /// <returns>The query, and a reason per refused parameter (empty when the query is valid).</returns>
-    public static (EventQuery Query, IDictionary<string, string[]> Errors) ReadEventQuery(IReadOnlyDictionary<string, string[]> values, int maxDays)
+    public static (EventQuery Query, IDictionary<string, string[]> Errors) ReadEventQuery(IEventFilterParameters parameters, int maxDays)
     {
-        var parameters = new QueryParameters(new QueryCollection(values.ToDictionary(pair => pair.Key, pair => new StringValues(pair.Value))), [.. values.Keys]);
-        var query = ReadEventQuery(parameters, maxDays);
-        return (query, parameters.Errors);
+        var validation = QueryValidation.None(QueryCollection.Empty);
+        var query = ReadEventQuery(validation, parameters, maxDays);
+        return (query, validation.Errors);
     }
 
     /// <summary>A required <c>from</c>..<c>to</c>, in order and no longer than the configured maximum.</summary>
-    private static (DateOnly From, DateOnly To) ReadRange(QueryParameters parameters, int maxDays)
+    private static (DateOnly From, DateOnly To) ReadRange(QueryValidation validation, string? fromText, string? toText, int maxDays)
     {
-        var from = parameters.RequiredDate("from");
-        var to = parameters.RequiredDate("to");
-        var bothDates = parameters.IsValid("from") && parameters.IsValid("to");
+        var from = validation.RequiredDate(QueryNames.From, fromText);
+        var to = validation.RequiredDate(QueryNames.To, toText);
+        var bothDates = validation.IsValid(QueryNames.From) && validation.IsValid(QueryNames.To);
         if (bothDates && from > to)
         {
-            parameters.Fail("from", $"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).");
+            validation.Fail(QueryNames.From, $"'{QueryNames.From}' ({from:yyyy-MM-dd}) is after '{QueryNames.To}' ({to:yyyy-MM-dd}).");
         }
         else if (bothDates && to.DayNumber - from.DayNumber + 1 > maxDays)
         {
-            parameters.Fail("to", $"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is longer than {maxDays} days; query a shorter range.");
+            validation.Fail(QueryNames.To, $"The range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is longer than {maxDays} days; query a shorter range.");
         }
 
         return (from, to);
     }
 
     /// <summary>The date range and filters shared by events and summaries.</summary>
-    private static EventQuery ReadEventQuery(QueryParameters parameters, int maxDays)
+    private static EventQuery ReadEventQuery(QueryValidation validation, IEventFilterParameters parameters, int maxDays)
     {
-        var (from, to) = ReadRange(parameters, maxDays);
+        var (from, to) = ReadRange(validation, parameters.From, parameters.To, maxDays);
         var types = new List<string>();
-        foreach (var type in parameters.Strings("type"))
+        foreach (var type in QueryValidation.Strings(parameters.Type))
         {
             if (CameoCategories.Find(type) is { } category)
             {
@@ -365,58 +358,58 @@ public static class IngestionApi
             }
             else
             {
-                parameters.Fail("type", $"'type' must be a CAMEO root code (01-20) or label (such as CONSULT); got '{type}'.");
+                validation.Fail(QueryNames.Type, $"'{QueryNames.Type}' must be a CAMEO root code (01-20) or label (such as CONSULT); got '{type}'.");
             }
         }
 
-        var precision = parameters.OptionalEnum<DatePrecision>("precision");
-        var distinct = parameters.OptionalString("distinct");
+        var precision = validation.OptionalEnum<DatePrecision>(QueryNames.Precision, parameters.Precision);
+        var distinct = QueryValidation.Optional(parameters.Distinct);
         if (distinct is not (null or "true" or "false"))
         {
-            parameters.Fail("distinct", $"'distinct' must be true or false (the default); got '{distinct}'.");
+            validation.Fail(QueryNames.Distinct, $"'{QueryNames.Distinct}' must be true or false (the default); got '{distinct}'.");
         }
 
-        var selection = parameters.OptionalString("coded") switch
+        var selection = QueryValidation.Optional(parameters.Coded) switch
         {
             null or "true" => EventSelection.Coded,
             "false" => EventSelection.Uncoded,
             "any" => EventSelection.All,
-            var other => Refuse(parameters, "coded", $"'coded' must be true (the default), false or any; got '{other}'."),
+            var other => Refuse(validation, QueryNames.Coded, $"'{QueryNames.Coded}' must be true (the default), false or any; got '{other}'."),
         };
 
-        var country = parameters.OptionalString("country");
+        var country = QueryValidation.Optional(parameters.Country);
         if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetter)))
         {
-            parameters.Fail("country", $"'country' must be an ISO 3166-1 alpha-2 code such as FR; got '{country}'.");
+            validation.Fail(QueryNames.Country, $"'{QueryNames.Country}' must be an ISO 3166-1 alpha-2 code such as FR; got '{country}'.");
         }
 
-        var actor = parameters.OptionalString("actor");
+        var actor = QueryValidation.Optional(parameters.Actor);
         if (actor is not null && ActorIdentity.Normalize(actor).Length == 0)
         {
-            parameters.Fail("actor", $"'actor' must be an actor id, name or alias, with a letter or digit; got '{actor}'.");
+            validation.Fail(QueryNames.Actor, $"'{QueryNames.Actor}' must be an actor id, name or alias, with a letter or digit; got '{actor}'.");
         }
 
         return new EventQuery(from, to)
         {
             Types = types,
             Actor = actor,
-            Location = parameters.OptionalString("location"),
+            Location = QueryValidation.Optional(parameters.Location),
             Country = country,
-            Article = parameters.OptionalString("article"),
+            Article = QueryValidation.Optional(parameters.Article),
             Precision = precision,
             Selection = selection,
             Distinct = distinct == "true",
         };
     }
 
-    private static EventSelection Refuse(QueryParameters parameters, string name, string message)
+    private static EventSelection Refuse(QueryValidation validation, string name, string message)
     {
-        parameters.Fail(name, message);
+        validation.Fail(name, message);
         return EventSelection.Coded;
     }
 
-    private static ValidationProblem Invalid(QueryParameters parameters) =>
-        TypedResults.ValidationProblem(parameters.Errors, title: "Invalid request parameters");
+    private static ValidationProblem Invalid(QueryValidation validation) =>
+        TypedResults.ValidationProblem(validation.Errors, title: "Invalid request parameters");
 }
 
 /// <param name="ContinuationToken">Null on the last page; otherwise pass it back, with the same parameters, for the next page.</param>

@@ -16,7 +16,7 @@ public class EventsApiTests
     private static readonly IOptions<IngestionOptions> Options = Microsoft.Extensions.Options.Options.Create(new IngestionOptions { MaxQueryDays = 31 });
 
     // Points at an emulator that is never called: validation fails first.
-    private static readonly IngestionApiServices Services = CreateServices();
+    internal static readonly IngestionApiServices Services = CreateServices();
 
     private static IngestionApiServices CreateServices()
     {
@@ -28,10 +28,10 @@ public class EventsApiTests
     }
 
     private static Task<IDictionary<string, string[]>> ProblemsAsync(string query) =>
-        ProblemsAsync(query, async request => (await IngestionApi.GetEventsAsync(request, Services, CancellationToken.None)).Result);
+        ProblemsAsync(query, async request => (await IngestionApi.GetEventsAsync(EventsParameters.Bind(request.Query), request, Services, CancellationToken.None)).Result);
 
     private static Task<IDictionary<string, string[]>> ActorProblemsAsync(string query) =>
-        ProblemsAsync(query, async request => (await IngestionApi.SearchActorsAsync(request, Services, CancellationToken.None)).Result);
+        ProblemsAsync(query, async request => (await IngestionApi.SearchActorsAsync(ActorsParameters.Bind(request.Query), request, Services, CancellationToken.None)).Result);
 
     private static async Task<IDictionary<string, string[]>> ProblemsAsync(string query, Func<HttpRequest, Task<IResult>> handle)
     {
