@@ -37,6 +37,7 @@ var storageNames = {
   articlesTable: 'Articles'
   eventIndexTable: 'EventIndex'
   actorsTable: 'Actors'
+  mergedEventsTable: 'MergedEvents'
   deploymentContainer: 'app-package'
 }
 
@@ -87,6 +88,7 @@ module storage 'core/storage/storage-account.bicep' = {
       storageNames.articlesTable
       storageNames.eventIndexTable
       storageNames.actorsTable
+      storageNames.mergedEventsTable
     ]
   }
 }
@@ -129,6 +131,7 @@ module functions 'app/functions.bicep' = {
     articlesTableName: storageNames.articlesTable
     eventIndexTableName: storageNames.eventIndexTable
     actorsTableName: storageNames.actorsTable
+    mergedEventsTableName: storageNames.mergedEventsTable
   }
 }
 

@@ -18,6 +18,7 @@ public enum StorageNeeds
     EventsTable = 4,
     EventIndexTable = 8,
     ActorsTable = 16,
+    MergedEventsTable = 32,
 }
 
 /// <summary>Ingestion.Core wired as the hosts wire it (AddIngestionCore), over the environment's settings and the command's options.</summary>
@@ -74,6 +75,11 @@ public sealed class CliServices : IDisposable
             if (needs.HasFlag(StorageNeeds.ActorsTable))
             {
                 tables.Add(storage.ActorsTable);
+            }
+
+            if (needs.HasFlag(StorageNeeds.MergedEventsTable))
+            {
+                tables.Add(storage.MergedEventsTable);
             }
 
             foreach (var table in tables)

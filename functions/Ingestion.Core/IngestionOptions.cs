@@ -13,6 +13,7 @@ public sealed class IngestionOptions
     public const string DefaultArticlesTableName = "Articles";
     public const string DefaultEventIndexTableName = "EventIndex";
     public const string DefaultActorsTableName = "Actors";
+    public const string DefaultMergedEventsTableName = "MergedEvents";
     public const int DefaultMaxParseAttempts = 5;
 
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Ingestion:ContainerName must be a valid blob container name (3-63 lowercase letters, digits and single hyphens).")]
@@ -36,6 +37,9 @@ public sealed class IngestionOptions
 
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Ingestion:ActorsTableName must be a valid table name (3-63 letters and digits, starting with a letter).")]
     public string ActorsTableName { get; set; } = DefaultActorsTableName;
+
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Ingestion:MergedEventsTableName must be a valid table name (3-63 letters and digits, starting with a letter).")]
+    public string MergedEventsTableName { get; set; } = DefaultMergedEventsTableName;
 
     /// <summary>Articles larger than this are recorded as failed without being read into memory.</summary>
     [Range(1, 1024L * 1024 * 1024)]

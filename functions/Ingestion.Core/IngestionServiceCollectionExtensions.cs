@@ -3,6 +3,7 @@ using Ingestion.Core.Api;
 using Ingestion.Core.Articles;
 using Ingestion.Core.Diagnostics;
 using Ingestion.Core.Extraction;
+using Ingestion.Core.Merging;
 using Ingestion.Core.Pipeline;
 using Ingestion.Core.Queries;
 using Ingestion.Core.Storage;
@@ -34,6 +35,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(ActorAliases.Shared);
         services.TryAddSingleton<ActorRegistry>();
         services.TryAddSingleton<ActorDirectory>();
+        services.TryAddSingleton<MergedEventStore>();
         services.TryAddSingleton<EventWriter>();
         services.TryAddSingleton<ArticleContributions>();
         services.TryAddSingleton<ArticleIntake>();
@@ -42,6 +44,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<StalledArticleSweeper>();
         services.TryAddSingleton<PipelineHealth>();
         services.TryAddSingleton<EventQueryService>();
+        services.TryAddSingleton<MergedEventQueryService>();
         services.TryAddSingleton<EventSummaryService>();
         services.TryAddSingleton<IngestionApiServices>();
 

@@ -17,6 +17,7 @@ public static class IngestionSettingNames
     public const string ArticlesTableName = Section + ":" + nameof(IngestionOptions.ArticlesTableName);
     public const string EventIndexTableName = Section + ":" + nameof(IngestionOptions.EventIndexTableName);
     public const string ActorsTableName = Section + ":" + nameof(IngestionOptions.ActorsTableName);
+    public const string MergedEventsTableName = Section + ":" + nameof(IngestionOptions.MergedEventsTableName);
 
     /// <summary>Values used where configuration is silent; trigger binding expressions need them as configuration too.</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
@@ -29,5 +30,6 @@ public static class IngestionSettingNames
         [ArticlesTableName] = IngestionOptions.DefaultArticlesTableName,
         [EventIndexTableName] = IngestionOptions.DefaultEventIndexTableName,
         [ActorsTableName] = IngestionOptions.DefaultActorsTableName,
+        [MergedEventsTableName] = IngestionOptions.DefaultMergedEventsTableName,
     };
 }

@@ -43,6 +43,8 @@ param allowedOrigins array = []
 param eventIndexTableName string
 @description('The table of actors: identities, aliases, event counts and each article\'s contribution to them.')
 param actorsTableName string
+@description('The table of events merged across their mentions: one row per happening, each article\'s share of it, each article\'s listing.')
+param mergedEventsTableName string
 
 @description('Scale-out ceiling; parsing is CPU-bound, so instances rather than concurrency per instance.')
 param maximumInstanceCount int = 40
@@ -126,6 +128,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       Ingestion__ArticlesTableName: articlesTableName
       Ingestion__EventIndexTableName: eventIndexTableName
       Ingestion__ActorsTableName: actorsTableName
+      Ingestion__MergedEventsTableName: mergedEventsTableName
       // Identity-based AzureWebJobsStorage: the host, the triggers and Core's clients share this one connection.
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identityClientId

@@ -47,6 +47,7 @@ public sealed class EvaluationRun
             Line(text, key, counter);
         }
 
+        text.Append(s.Merging.Summary());
         return text.ToString();
     }
 
@@ -101,7 +102,7 @@ public sealed class EvaluationRun
             {
                 ["id"] = a.Article.Id,
                 ["timexes"] = new JsonArray([.. a.System.Timexes.Select(t => Typed(Span(t.Start, t.End, t.Text), Scorer.TimexTypeName(t.Type), t.Value))]),
-                ["events"] = new JsonArray([.. a.System.Events.Select(e => EventJson.ToJson(e, map))]),
+                ["events"] = new JsonArray([.. a.System.Events.Select((e, i) => EventJson.ToJson(e, map, a.MergedKeys[i]))]),
                 ["entities"] = new JsonArray([.. a.System.Entities.Select(e => Typed(Span(e.Start, e.End, e.Text), Scorer.EntityTypeName(e.Type), null))]),
             };
             yield return line.ToJsonString();

@@ -6,7 +6,8 @@ namespace Ingestion.Evaluation;
 /// <summary>An extracted event whole, for --output: trigger span, CAMEO coding, date, participants, places, modality.</summary>
 public static class EventJson
 {
-    public static JsonObject ToJson(ExtractedEvent e, OffsetMap map)
+    /// <param name="mergedKey">The merged event the pipeline files it under (null: uncoded, not merged).</param>
+    public static JsonObject ToJson(ExtractedEvent e, OffsetMap map, string? mergedKey)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(map);
@@ -34,6 +35,7 @@ public static class EventJson
             ["places"] = new JsonArray([.. e.Places.Select(p => new JsonObject { ["name"] = p.Name, ["country"] = p.CountryCode })]),
             ["modality"] = e.Modality.ToString().ToLowerInvariant(),
             ["negated"] = e.Negated,
+            ["mergedKey"] = mergedKey,
         };
     }
 

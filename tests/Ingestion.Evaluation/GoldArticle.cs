@@ -20,14 +20,18 @@ public sealed record GoldAnchor(
     [property: JsonPropertyName("value")] string Value,
     [property: JsonPropertyName("relation")] string Relation);
 
-/// <summary>An event mention with its participants and what the gold says of its date: an anchor, or only before/after the publication.</summary>
+/// <summary>
+/// An event mention with its participants, what the gold says of its date (an anchor, or only before/after the
+/// publication) and, where the corpus links it, the real-world event it refers to (<see cref="Instance"/>).
+/// </summary>
 public sealed record GoldEvent(
     [property: JsonPropertyName("start")] int Start,
     [property: JsonPropertyName("end")] int End,
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("anchor")] GoldAnchor? Anchor = null,
     [property: JsonPropertyName("tense_vs_dct")] string? TenseVsDct = null,
-    [property: JsonPropertyName("participants")] IReadOnlyList<GoldSpan>? Participants = null);
+    [property: JsonPropertyName("participants")] IReadOnlyList<GoldSpan>? Participants = null,
+    [property: JsonPropertyName("instance")] string? Instance = null);
 
 /// <summary>A gold CAMEO coding: source and target actor codes (country alpha-3 or group, then roles) and the event code.</summary>
 public sealed record GoldCoding(

@@ -73,6 +73,8 @@ public sealed class EvaluationScores
 
     public ParticipantScores Participants { get; } = new();
 
+    public MergingScores Merging { get; } = new();
+
     public double TimexTypeAccuracy => TimexTypeMatched == 0 ? 0 : (double)TimexTypeCorrect / TimexTypeMatched;
 
     /// <summary>Flat figures under the keys of --json (timex.strict.f1, events.p, ...).</summary>
@@ -93,6 +95,7 @@ public sealed class EvaluationScores
         metrics["timex.type.accuracy"] = Math.Round(TimexTypeAccuracy, 4);
         Dates.AddMetrics(metrics);
         Cameo.AddMetrics(metrics);
+        Merging.AddMetrics(metrics);
         foreach (var (key, counter) in Participants.Counters())
         {
             metrics[key + ".p"] = Math.Round(counter.Precision, 4);
@@ -134,6 +137,7 @@ public sealed class EvaluationScores
         Dates.Add(other.Dates);
         Cameo.Add(other.Cameo);
         Participants.Add(other.Participants);
+        Merging.Add(other.Merging);
         TimexTypeMatched += other.TimexTypeMatched;
         TimexTypeCorrect += other.TimexTypeCorrect;
     }
@@ -149,7 +153,8 @@ public sealed record ArticleComparison(
     IReadOnlyList<ScoredSpan> SystemEvents,
     IReadOnlyList<ScoredSpan> GoldEntities,
     IReadOnlyList<ScoredSpan> SystemEntities,
-    EvaluationScores Scores);
+    EvaluationScores Scores,
+    IReadOnlyList<string?> MergedKeys);
 
 /// <summary>Runs the extractor on each article's text and publication date, never on its annotations, and scores it.</summary>
 public sealed class Scorer(IEventExtractor extractor)
@@ -180,7 +185,9 @@ public sealed class Scorer(IEventExtractor extractor)
         scores.Dates.Add(DateScores.Score(article, system, map));
         scores.Cameo.Add(CameoScores.Score(article, system));
         scores.Participants.Add(article.Text, (article.Events ?? []).Select(e => (FromGoldEvent(e), (IReadOnlyList<ScoredSpan>)[.. (e.Participants ?? []).Select(p => FromGold(p) with { Type = p.Role })])), system.Events);
-        return new ArticleComparison(article, system, goldTimexes, systemTimexes, goldEvents, systemEvents, goldEntities, systemEntities, scores);
+        var mergedKeys = MergingScores.MergedKeys(article, system);
+        scores.Merging.Add(MergingScores.Score(article, goldEvents, systemEvents, mergedKeys));
+        return new ArticleComparison(article, system, goldTimexes, systemTimexes, goldEvents, systemEvents, goldEntities, systemEntities, scores, mergedKeys);
     }
 
     public static string TimexTypeName(TimexType type) => type.ToString().ToUpperInvariant();

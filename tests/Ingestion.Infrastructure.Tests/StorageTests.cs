@@ -26,7 +26,7 @@ public sealed class StorageTests(CompiledTemplates templates)
         Assert.Contains(IngestionOptions.DefaultContainerName, ChildNames("Microsoft.Storage/storageAccounts/blobServices/containers"));
         Assert.Equal([IngestionOptions.DefaultParseQueueName, IngestionOptions.DefaultDeletedQueueName], ChildNames("Microsoft.Storage/storageAccounts/queueServices/queues"));
         Assert.Equal(
-            [IngestionOptions.DefaultEventsTableName, IngestionOptions.DefaultArticlesTableName, "EventIndex", IngestionOptions.DefaultActorsTableName],
+            [IngestionOptions.DefaultEventsTableName, IngestionOptions.DefaultArticlesTableName, "EventIndex", IngestionOptions.DefaultActorsTableName, IngestionOptions.DefaultMergedEventsTableName],
             ChildNames("Microsoft.Storage/storageAccounts/tableServices/tables"));
     }
 

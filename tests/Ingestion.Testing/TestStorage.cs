@@ -24,6 +24,7 @@ public sealed class TestStorage
             [IngestionSettingNames.ArticlesTableName] = $"Articles{id}",
             [IngestionSettingNames.EventIndexTableName] = $"EventIndex{id}",
             [IngestionSettingNames.ActorsTableName] = $"Actors{id}",
+            [IngestionSettingNames.MergedEventsTableName] = $"MergedEvents{id}",
         };
     }
 

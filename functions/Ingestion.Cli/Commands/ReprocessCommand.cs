@@ -56,7 +56,7 @@ public sealed class ReprocessCommand(CliEnvironment environment) : StorageComman
 {
     private const int PageSize = 100;
 
-    protected override StorageNeeds Needs(ReprocessSettings settings) => StorageNeeds.Container | StorageNeeds.ArticlesTable | StorageNeeds.EventsTable | StorageNeeds.EventIndexTable | StorageNeeds.ActorsTable;
+    protected override StorageNeeds Needs(ReprocessSettings settings) => StorageNeeds.Container | StorageNeeds.ArticlesTable | StorageNeeds.EventsTable | StorageNeeds.EventIndexTable | StorageNeeds.ActorsTable | StorageNeeds.MergedEventsTable;
 
     protected override async Task<int> RunAsync(CliServices services, ReprocessSettings settings, CancellationToken cancellationToken)
     {

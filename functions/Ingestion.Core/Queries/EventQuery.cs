@@ -47,12 +47,15 @@ public sealed record EventQuery(DateOnly From, DateOnly To, int Limit = EventQue
     /// <summary>Coded events by default (what a dashboard shows); not a filter that needs the events themselves for counts.</summary>
     public EventSelection Selection { get; init; } = EventSelection.Coded;
 
+    /// <summary>One row per merged event (the real-world happening) instead of one per mention; merged events are coded.</summary>
+    public bool Distinct { get; init; }
+
     public bool HasFilters => Types.Count > 0 || Actor is not null || ActorIds is not null || Location is not null || Country is not null || Article is not null || Precision is not null;
 
     /// <summary>What a continuation token is bound to: every parameter but the token and the page size.</summary>
     internal string Fingerprint => string.Create(
         CultureInfo.InvariantCulture,
-        $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Types.Order(StringComparer.Ordinal))}|{Actor}|{string.Join(',', ActorIds ?? [])}|{Location}|{Country}|{Article}|{Precision}|{Selection}");
+        $"events|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{string.Join(',', Types.Order(StringComparer.Ordinal))}|{Actor}|{string.Join(',', ActorIds ?? [])}|{Location}|{Country}|{Article}|{Precision}|{Selection}|{Distinct}");
 
     internal bool Selected(EventRecord record) => Selection switch
     {

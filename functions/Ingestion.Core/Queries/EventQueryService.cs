@@ -149,7 +149,7 @@ public sealed class EventQueryService(StorageClients storage, ActorDirectory act
     }
 
     /// <summary>Events after a sort key "{partition}|{row}": later partitions, or later rows of the same partition.</summary>
-    private static string? AfterEventKey(string after)
+    internal static string? AfterEventKey(string after)
     {
         var separator = after.IndexOf('|', StringComparison.Ordinal);
         if (separator < 0)

@@ -52,13 +52,15 @@ public sealed record PlaceCount(string Id, string Name, FeatureKind? FeatureKind
 /// Counts for charts. Without filters it reads the per-day count rows (one per article and day), never the events;
 /// with filters it reads the filtered events, whose cost already follows what they return.
 /// </summary>
-public sealed class EventSummaryService(StorageClients storage, EventQueryService events)
+public sealed class EventSummaryService(StorageClients storage, EventQueryService events, Merging.MergedEventQueryService mergedEvents)
 {
     /// <param name="top">How many buckets to keep for type, actor, location and country groupings (largest first).</param>
     public async Task<EventSummary> SummarizeAsync(EventQuery query, SummaryGrouping groupBy, int top, CancellationToken cancellationToken)
     {
         (query, var resolved) = await events.ResolveActorAsync(query, cancellationToken);
-        var (days, read) = query.HasFilters
+        var (days, read) = query.Distinct
+            ? await CountMergedEventsAsync(query, cancellationToken)
+            : query.HasFilters
             ? await CountEventsAsync(query, cancellationToken)
             : await ReadCountRowsAsync(query, cancellationToken);
         return new EventSummary(
@@ -169,6 +171,24 @@ public sealed class EventSummaryService(StorageClients storage, EventQueryServic
             var result = await events.QueryAsync(page, cancellationToken);
             read += result.EntitiesRead;
             days.AddRange(result.Events.Select(DayCounts.Of));
+            page = page with { ContinuationToken = result.ContinuationToken };
+        }
+        while (page.ContinuationToken is not null);
+
+        return (days, read);
+    }
+
+    /// <summary>Merged events counted once each, under their day, with their merged fields.</summary>
+    private async Task<(List<DayCounts> Days, int Read)> CountMergedEventsAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        var days = new List<DayCounts>();
+        var read = 0;
+        var page = query with { Limit = EventQuery.MaxLimit, ContinuationToken = null };
+        do
+        {
+            var result = await mergedEvents.QueryAsync(page, cancellationToken);
+            read += result.EntitiesRead;
+            days.AddRange(result.Events.Select(merged => DayCounts.Of(merged.Event)));
             page = page with { ContinuationToken = result.ContinuationToken };
         }
         while (page.ContinuationToken is not null);

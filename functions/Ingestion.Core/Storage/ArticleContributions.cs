@@ -7,7 +7,10 @@ namespace Ingestion.Core.Storage;
 /// </summary>
 public sealed class ArticleContributions(EventWriter eventWriter)
 {
-    /// <summary>Removes the article's events, their index copies and its share of the per-day counts (all named by its listing).</summary>
+    /// <summary>
+    /// Removes the article's events, their index copies and its share of the per-day counts (all named by its
+    /// listing), its contributions to actors and its shares of merged events.
+    /// </summary>
     /// <param name="afterPage">Called after each page of rows removed, so a long removal can keep the article's lease.</param>
     /// <returns>The number of rows deleted.</returns>
     public Task<int> RemoveAsync(string articleKey, Func<CancellationToken, Task> afterPage, CancellationToken cancellationToken) =>

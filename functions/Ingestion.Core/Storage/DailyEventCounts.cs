@@ -21,6 +21,9 @@ public sealed class DailyEventCounts(string articleKey)
     /// <summary>The article's contributions to its actors, for <see cref="ActorRegistry"/>.</summary>
     public ActorContributions Actors { get; } = new();
 
+    /// <summary>The article's mentions grouped into merged events, for <see cref="Merging.MergedEventStore"/>.</summary>
+    public Merging.ArticleMerges Merges { get; } = new(articleKey);
+
     public void Add(EventRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -82,7 +82,8 @@ public static class EventEntityMapper
                 Enum.Parse<PublicationDateSource>(entity.GetString("ArticlePublishedSource") ?? nameof(PublicationDateSource.Header))),
             ExtractorVersion: entity.GetString("ExtractorVersion") ?? string.Empty,
             EventCode: entity.GetString("EventCode") ?? typeCode,
-            Coded: entity.GetBoolean("Coded") ?? false);
+            Coded: entity.GetBoolean("Coded") ?? false,
+            MergedKey: entity.GetString(Merging.MergedEventKeys.MergedKeyColumn));
     }
 
     private static string Json<T>(IReadOnlyList<T> items) => JsonSerializer.Serialize(items, IngestionJson.Options);

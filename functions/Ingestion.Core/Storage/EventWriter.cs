@@ -1,10 +1,12 @@
 using Azure.Data.Tables;
 using Ingestion.Core.Actors;
+using Ingestion.Core.Merging;
 
 namespace Ingestion.Core.Storage;
 
 /// <summary>
-/// Writes an article's events with their index copies, per-day counts and contributions to the Actors table, and
+/// Writes an article's events with their index copies, per-day counts and contributions to the Actors and
+/// MergedEvents tables, and
 /// removes whatever an earlier version of the article left that the new one does not have. The article's own index partition lists every event it has (or
 /// may have, mid-write), which is how stale rows are found.
 /// </summary>
@@ -15,7 +17,7 @@ namespace Ingestion.Core.Storage;
 /// <see cref="WriteCountsAsync"/>), so that nothing holds all its events or keys at once; while it is re-parsed its
 /// events are briefly missing.
 /// </remarks>
-public sealed class EventWriter(StorageClients storage, ActorRegistry actors)
+public sealed class EventWriter(StorageClients storage, ActorRegistry actors, MergedEventStore mergedEvents)
 {
     /// <summary>Listed rows read per query page while deleting: the memory a deletion takes.</summary>
     private const int ListingPage = 1000;
@@ -39,6 +41,7 @@ public sealed class EventWriter(StorageClients storage, ActorRegistry actors)
             afterPage: null,
             cancellationToken);
         await actors.SetArticleAsync(articleKey, counts.Actors.All, firstWrite, cancellationToken);
+        await mergedEvents.SetArticleAsync(articleKey, counts.Merges.Contributions, firstWrite, cancellationToken);
         return (written, deleted);
     }
 
@@ -52,6 +55,7 @@ public sealed class EventWriter(StorageClients storage, ActorRegistry actors)
     {
         var deleted = await DeleteListedAsync(articleKey, keepEvents: [], keepIndex: [], afterPage, cancellationToken);
         await actors.RemoveArticleAsync(articleKey, cancellationToken);
+        await mergedEvents.RemoveArticleAsync(articleKey, cancellationToken);
         return deleted;
     }
 
@@ -68,11 +72,16 @@ public sealed class EventWriter(StorageClients storage, ActorRegistry actors)
     {
         await UpsertAsync(storage.EventIndexTable, counts.Rows(), cancellationToken);
         await actors.SetArticleAsync(articleKey, counts.Actors.All, firstWrite: false, cancellationToken);
+        await mergedEvents.SetArticleAsync(articleKey, counts.Merges.Contributions, firstWrite: false, cancellationToken);
     }
 
-    /// <summary>Every index copy of the events (the article's listing included), counting them by day on the way.</summary>
+    /// <summary>
+    /// Every index copy of the events (the article's listing included), counting them by day on the way; each event
+    /// is first stamped with its merged event, so its copies carry the key too.
+    /// </summary>
     private static List<TableEntity> IndexRows(string articleKey, IReadOnlyList<TableEntity> events, DailyEventCounts counts)
     {
+        counts.Merges.Add(events);
         var rows = new List<TableEntity>();
         foreach (var row in events)
         {

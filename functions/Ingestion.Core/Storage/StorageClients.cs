@@ -45,6 +45,7 @@ public sealed class StorageClients
         ArticlesTable = TableService.GetTableClient(names.ArticlesTableName);
         EventIndexTable = TableService.GetTableClient(names.EventIndexTableName);
         ActorsTable = TableService.GetTableClient(names.ActorsTableName);
+        MergedEventsTable = TableService.GetTableClient(names.MergedEventsTableName);
     }
 
     public BlobServiceClient BlobService { get; }
@@ -71,6 +72,9 @@ public sealed class StorageClients
     /// <summary>Actors with their aliases and event counts, each article's contribution to them, and the alias index: see <see cref="Actors.ActorKeys"/>.</summary>
     public TableClient ActorsTable { get; }
 
+    /// <summary>Events merged across their mentions, each article's share of them, and each article's listing: see <see cref="Merging.MergedEventKeys"/>.</summary>
+    public TableClient MergedEventsTable { get; }
+
     /// <summary>Creates the container, queue and tables where they are missing (the local host and tests; in Azure the infra creates them).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -81,6 +85,7 @@ public sealed class StorageClients
         await ArticlesTable.CreateIfNotExistsAsync(cancellationToken);
         await EventIndexTable.CreateIfNotExistsAsync(cancellationToken);
         await ActorsTable.CreateIfNotExistsAsync(cancellationToken);
+        await MergedEventsTable.CreateIfNotExistsAsync(cancellationToken);
     }
 }
 

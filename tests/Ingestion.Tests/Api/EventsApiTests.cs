@@ -23,7 +23,7 @@ public class EventsApiTests
         var storage = new StorageClients(new ConfigurationBuilder().AddInMemoryCollection(IngestionSettingNames.Defaults).Build(), Options);
         var actors = new ActorDirectory(storage);
         var events = new EventQueryService(storage, actors);
-        return new IngestionApiServices(events, new EventSummaryService(storage, events), actors, new ArticleRepository(storage, TimeProvider.System), Options);
+        return new IngestionApiServices(events, new EventSummaryService(storage, events, new Ingestion.Core.Merging.MergedEventQueryService(storage, events)), actors, new ArticleRepository(storage, TimeProvider.System), Options);
     }
 
     private static Task<IDictionary<string, string[]>> ProblemsAsync(string query) =>
