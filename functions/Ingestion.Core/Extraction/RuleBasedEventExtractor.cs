@@ -109,7 +109,7 @@ public sealed class RuleBasedEventExtractor : IEventExtractor
             end,
             text[start..end],
             eventCode is null ? null : cameo[eventCode[..2]],
-            EventDater.Date(start, frame.Anchors, frame.Inherited, publicationDate, tense.PlacesBefore(tokens, trigger)),
+            EventDater.Date(start, frame.Inherited ? frame.Anchors : dater.Governing(parsed.Syntax, tokens, trigger, frame.Anchors), frame.Inherited, publicationDate, tense.PlacesBefore(tokens, trigger)),
             roles.Actors,
             roles.Targets,
             roles.Places,

@@ -47,6 +47,31 @@ public class EventDatingTests
     }
 
     [Fact]
+    public void A_date_in_a_complement_clause_does_not_date_the_governing_verb()
+    {
+        Assert.Equal(DateSource.PublicationDate, DateOf("The trial is set to begin on Wednesday in the Royal Courts of Justice.", "set").Source);
+    }
+
+    [Fact]
+    public void A_date_outside_a_relative_clause_does_not_date_its_verb()
+    {
+        Assert.Equal(DateSource.PublicationDate, DateOf("The airline, which is the third largest in China, signed the agreement in Paris on June 15.", "is").Source);
+    }
+
+    [Fact]
+    public void A_date_in_the_same_clause_wins_over_a_finer_one_in_a_relative_clause()
+    {
+        var date = DateOf("Apple has reached a 78 percent increase in its profits during the last quarter, which ended December 30, 2006.", "increase");
+        Assert.Equal("2021-Q4", date.Value);
+    }
+
+    [Fact]
+    public void A_date_fronted_before_the_subject_frames_the_main_clause()
+    {
+        Assert.Equal("2022-02-05", DateOf("On Saturday, Macron had also spoken by phone with Jens Stoltenberg, prior to his visit to Moscow this week.", "spoken").Value);
+    }
+
+    [Fact]
     public void Sentence_carrying_on_takes_the_previous_date()
     {
         var date = DateOf("Talks began on March 3, 2020. Then the delegates signed a deal.", "signed");
